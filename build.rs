@@ -1,0 +1,17 @@
+//! Tells the tests where the shared seed and pages are, when they are beside the project.
+use std::path::Path;
+
+fn main() {
+    println!("cargo::rustc-check-cfg=cfg(factlens_shared)");
+    println!("cargo::rerun-if-changed=build.rs");
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default();
+    let shared = Path::new(&manifest).join("..").join("shared");
+    println!("cargo::rerun-if-changed={}", shared.join("seed").display());
+    let seed = shared.join("seed").join("article.txt");
+    let expected = shared.join("seed").join("expected.json");
+    if seed.is_file() && expected.is_file() {
+        println!("cargo::rustc-cfg=factlens_shared");
+        println!("cargo::rustc-env=FACTLENS_SEED_TEXT={}", seed.display());
+        println!("cargo::rustc-env=FACTLENS_SEED_EXPECTED={}", expected.display());
+    }
+}

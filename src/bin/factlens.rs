@@ -1,0 +1,235 @@
+//! The native command line: `factlens analyze` reads text or JSONL and writes JSON.
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use factlens::{analyze, convert_offset, OffsetUnit, Page, Report};
+use serde_json::{json, Value};
+
+const USAGE: &str = "\
+factlens — repeated paragraphs, quotes with their speakers, officials with their titles
+
+Usage:
+  factlens analyze [--offsets UNIT] [--pretty] [FILE...]
+      Analyse plain text (every line is a block; empty lines are dropped) from each FILE,
+      or from standard input when no FILE is given. Writes one Report per input as JSON,
+      one per line. Offsets are relative to each block, in code points unless
+      --offsets utf8|utf16|codepoint says otherwise.
+  factlens analyze --jsonl IN.jsonl
+      Reads one {\"doc\", \"text\"} object per line and writes one line per doc with
+      offsets in code points into `text` (the format of the evaluation scorer).
+  factlens --help | --version
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("analyze") => match run_analyze(&args[1..]) {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::FAILURE,
+            Err(message) => {
+                eprintln!("factlens: {message}");
+                eprintln!("Try 'factlens --help'.");
+                ExitCode::from(2)
+            }
+        },
+        Some("--version") | Some("-V") => {
+            println!("factlens {} (report version {})", env!("CARGO_PKG_VERSION"), factlens::REPORT_VERSION);
+            ExitCode::SUCCESS
+        }
+        Some("--help") | Some("-h") | Some("help") => {
+            print!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprint!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs `analyze`; `Ok(false)` when some input failed but the others were written.
+fn run_analyze(args: &[String]) -> Result<bool, String> {
+    let mut unit = OffsetUnit::Codepoint;
+    let mut pretty = false;
+    let mut jsonl: Option<String> = None;
+    let mut files = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--offsets" => {
+                let v = it.next().ok_or("--offsets needs utf8, utf16 or codepoint")?;
+                unit = OffsetUnit::parse(v).ok_or_else(|| format!("unknown offset unit '{v}'"))?;
+            }
+            "--pretty" => pretty = true,
+            "--jsonl" => jsonl = Some(it.next().ok_or("--jsonl needs a file")?.clone()),
+            s if s.starts_with("--") => return Err(format!("unknown option '{s}'")),
+            _ => files.push(a.clone()),
+        }
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let ok = match jsonl {
+        Some(path) => {
+            if !files.is_empty() {
+                return Err("--jsonl takes one file and no others".into());
+            }
+            let bytes = read_input(&path)?;
+            analyze_jsonl(&path, &bytes, &mut out)
+        }
+        None => {
+            let inputs = if files.is_empty() { vec!["-".to_string()] } else { files };
+            let mut ok = true;
+            for path in &inputs {
+                let bytes = read_input(path)?;
+                match std::str::from_utf8(&bytes) {
+                    Ok(text) => {
+                        let page = Page::from_text(text);
+                        match analyze_guarded(&page) {
+                            Ok(report) => write_json(&mut out, &report.convert_offsets(&page, unit), pretty),
+                            Err(message) => {
+                                ok = false;
+                                eprintln!("factlens: {}: {message}", display_name(path));
+                            }
+                        }
+                    }
+                    Err(e) => {
+                        ok = false;
+                        let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+                        eprintln!("factlens: {}: line {line}: invalid UTF-8", display_name(path));
+                    }
+                }
+            }
+            ok
+        }
+    };
+    out.flush().map_err(|e| format!("cannot write output: {e}"))?;
+    Ok(ok)
+}
+
+/// Analyses a page; a bug in the analysis becomes an error for this input, not the end of the
+/// whole run.
+fn analyze_guarded(page: &Page) -> Result<Report, String> {
+    std::panic::catch_unwind(|| analyze(page)).map_err(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        format!("internal error while analysing (please report it): {what}")
+    })
+}
+
+fn display_name(path: &str) -> &str {
+    if path == "-" {
+        "standard input"
+    } else {
+        path
+    }
+}
+
+fn read_input(path: &str) -> Result<Vec<u8>, String> {
+    if path == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
+        Ok(buf)
+    } else {
+        std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))
+    }
+}
+
+fn write_json<T: serde::Serialize>(out: &mut impl Write, value: &T, pretty: bool) {
+    let text = if pretty { serde_json::to_string_pretty(value) } else { serde_json::to_string(value) };
+    // Serialising these plain structs cannot fail; a broken pipe ends output quietly.
+    if let Ok(text) = text {
+        let _ = writeln!(out, "{text}");
+    }
+}
+
+/// Analyses each line of a JSONL file; bad lines are reported on stderr by number and skipped.
+fn analyze_jsonl(path: &str, bytes: &[u8], out: &mut impl Write) -> bool {
+    let mut ok = true;
+    for (n, raw) in bytes.split(|&b| b == b'\n').enumerate() {
+        let line_no = n + 1;
+        if raw.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        match doc_line(raw) {
+            Ok(value) => write_json(out, &value, false),
+            Err(message) => {
+                ok = false;
+                eprintln!("factlens: {path}: line {line_no}: {message}");
+            }
+        }
+    }
+    ok
+}
+
+/// One JSONL input line to its output object.
+fn doc_line(raw: &[u8]) -> Result<Value, String> {
+    let line = std::str::from_utf8(raw).map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))?;
+    let input: Value = serde_json::from_str(line).map_err(|e| format!("malformed JSON: {e}"))?;
+    let text = input.get("text").and_then(Value::as_str).ok_or("no \"text\" string in this object")?;
+    let doc = input.get("doc").cloned().unwrap_or(Value::Null);
+    let page = Page::from_text(text);
+    let report = analyze_guarded(&page)?;
+    Ok(eval_record(doc, text, &page, &report))
+}
+
+/// The evaluation format: offsets in code points into the whole document text.
+fn eval_record(doc: Value, text: &str, page: &Page, report: &Report) -> Value {
+    // Code-point offset of each block's start in `text`, found in one pass.
+    let mut block_cp = Vec::with_capacity(page.blocks().len());
+    let (mut bytes_seen, mut cps_seen) = (0usize, 0usize);
+    for i in 0..page.blocks().len() {
+        let at = page.source_offset(i).unwrap_or(0);
+        cps_seen += text[bytes_seen..at].chars().count();
+        bytes_seen = at;
+        block_cp.push(cps_seen);
+    }
+    let blocks = page.blocks();
+    let cp = |block: usize, off: usize| {
+        block_cp[block] + convert_offset(&blocks[block], off, OffsetUnit::Codepoint)
+    };
+    let quotes: Vec<Value> = report
+        .quotes
+        .iter()
+        .map(|q| {
+            json!({
+                "start": cp(q.block, q.start),
+                "end": cp(q.block, q.end),
+                "text": q.text,
+                "speaker": q.speaker,
+                "speaker_span": q.speaker_span.map(|s| [cp(s.block, s.start), cp(s.block, s.end)]),
+                "speaker_resolved": q.speaker_resolved,
+                "chain": q.chain,
+            })
+        })
+        .collect();
+    let officials: Vec<Value> = report
+        .officials
+        .iter()
+        .map(|o| {
+            json!({
+                "name": o.name,
+                "titles": o.titles,
+                "country": o.country,
+                "organisation": o.organisation,
+                "mentions": o.mentions.iter().map(|m| [cp(m.block, m.start), cp(m.block, m.end)]).collect::<Vec<_>>(),
+                "quotes": o.quotes,
+            })
+        })
+        .collect();
+    let repeats: Vec<Value> = report
+        .repeats
+        .iter()
+        .map(|r| json!({ "kind": r.kind, "blocks": r.blocks, "similarity": r.similarity }))
+        .collect();
+    json!({
+        "doc": doc,
+        "blocks": report.blocks,
+        "quotes": quotes,
+        "officials": officials,
+        "repeats": repeats,
+    })
+}

@@ -1,0 +1,156 @@
+//! Word lists the analysis reads: speech verbs, titles, modifiers, role nouns and the words that
+//! are not names. The lists are data files in `src/lexicon/`, compiled in and parsed once.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// What a modifier before a title says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModifierKind {
+    /// A country or demonym ("Russian" → Russia).
+    Country,
+    /// An organisation ("White House").
+    Org,
+    /// A qualifier ("deputy", "former").
+    Qualifier,
+}
+
+/// All word lists, lower case.
+pub struct Lexicon {
+    speech_verbs: HashSet<&'static str>,
+    pronouns: HashSet<&'static str>,
+    /// Title phrase → role family.
+    titles: HashMap<&'static str, &'static str>,
+    /// Role noun (not a title) → role family.
+    roles: HashMap<&'static str, &'static str>,
+    /// Modifier phrase → (kind, value).
+    modifiers: HashMap<&'static str, (ModifierKind, &'static str)>,
+    not_names: HashSet<&'static str>,
+    abbreviations: HashSet<&'static str>,
+    org_suffixes: HashSet<&'static str>,
+    /// Longest phrase, in words, among titles and modifiers.
+    pub max_phrase_words: usize,
+}
+
+fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn pairs(src: &'static str) -> HashMap<&'static str, &'static str> {
+    lines(src).filter_map(|l| l.split_once('\t')).map(|(a, b)| (a.trim(), b.trim())).collect()
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let titles = pairs(include_str!("lexicon/titles.txt"));
+        let modifiers: HashMap<_, _> = lines(include_str!("lexicon/modifiers.txt"))
+            .filter_map(|l| {
+                let mut parts = l.split('\t');
+                let kind = match parts.next()? {
+                    "country" => ModifierKind::Country,
+                    "org" => ModifierKind::Org,
+                    _ => ModifierKind::Qualifier,
+                };
+                Some((parts.next()?, (kind, parts.next()?)))
+            })
+            .collect();
+        let max_phrase_words =
+            titles.keys().chain(modifiers.keys()).map(|p| p.split(' ').count()).max().unwrap_or(1);
+        Lexicon {
+            speech_verbs: lines(include_str!("lexicon/speech_verbs.txt")).collect(),
+            pronouns: lines(include_str!("lexicon/pronouns.txt")).collect(),
+            titles,
+            roles: pairs(include_str!("lexicon/roles.txt")),
+            modifiers,
+            not_names: lines(include_str!("lexicon/not_names.txt")).collect(),
+            abbreviations: lines(include_str!("lexicon/abbreviations.txt")).collect(),
+            org_suffixes: lines(include_str!("lexicon/org_suffixes.txt")).collect(),
+            max_phrase_words,
+        }
+    }
+
+    /// The word lists, parsed on first use.
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::load)
+    }
+
+    /// Is `word` (any case) a speech verb?
+    pub fn is_speech_verb(&self, word: &str) -> bool {
+        with_lower(word, |w| self.speech_verbs.contains(w))
+    }
+
+    /// Is `word` (any case) a subject pronoun?
+    pub fn is_pronoun(&self, word: &str) -> bool {
+        with_lower(word, |w| self.pronouns.contains(w))
+    }
+
+    /// The role family of a title phrase (lower case, words joined by one space).
+    pub fn title_family(&self, phrase: &str) -> Option<&'static str> {
+        self.titles.get(phrase).copied()
+    }
+
+    /// The role family of a title or role noun (lower case).
+    pub fn role_family(&self, phrase: &str) -> Option<&'static str> {
+        self.titles.get(phrase).or_else(|| self.roles.get(phrase)).copied()
+    }
+
+    /// A modifier phrase (lower case) and what it says.
+    pub fn modifier(&self, phrase: &str) -> Option<(ModifierKind, &'static str)> {
+        self.modifiers.get(phrase).copied()
+    }
+
+    /// Is `word` (any case) one that cannot be, or start, a person's name?
+    pub fn is_not_name(&self, word: &str) -> bool {
+        with_lower(word, |w| self.not_names.contains(w.trim_end_matches('.')))
+    }
+
+    /// Is `word` (any case, without its period) an abbreviation?
+    pub fn is_abbreviation(&self, word: &str) -> bool {
+        with_lower(word, |w| self.abbreviations.contains(w))
+    }
+
+    /// Is `word` (any case) one that turns a preceding name into an organisation?
+    pub fn is_org_suffix(&self, word: &str) -> bool {
+        with_lower(word, |w| self.org_suffixes.contains(w))
+    }
+}
+
+/// Runs `f` on the lower-case form of `word`, without allocating for short ASCII words.
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        // ASCII stays valid UTF-8 after lowering.
+        f(std::str::from_utf8(b).unwrap_or(""))
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
+/// Is `word` (without its period) an abbreviation whose period does not end a sentence?
+pub fn is_abbreviation(word: &str) -> bool {
+    Lexicon::get().is_abbreviation(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load() {
+        let lx = Lexicon::get();
+        assert!(lx.is_speech_verb("Said"));
+        assert!(lx.is_speech_verb("tweeted"));
+        assert!(!lx.is_speech_verb("responding"));
+        assert_eq!(lx.title_family("press secretary"), Some("spokesperson"));
+        assert_eq!(lx.role_family("spokesman"), Some("spokesperson"));
+        assert_eq!(lx.role_family("aide"), Some("official"));
+        assert_eq!(lx.modifier("russian"), Some((ModifierKind::Country, "Russia")));
+        assert!(lx.is_not_name("The"));
+        assert!(lx.is_org_suffix("Administration"));
+        assert!(lx.max_phrase_words >= 3);
+    }
+}

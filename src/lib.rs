@@ -1,0 +1,93 @@
+//! factlens: finds, in the text of a news page, repeated paragraphs, direct quotations with
+//! who said them, and named officials with their titles.
+//!
+//! The core is pure: it takes a [`Page`] (the page's text as an ordered list of blocks, one per
+//! paragraph) and returns a [`Report`]. It never sees a DOM, so it builds, runs and is tested
+//! natively; the browser glue lives in the `web` module, compiled only for wasm32.
+//!
+//! ```
+//! let page = factlens::Page::from_text("\"We will win,\" Mayor Ann Rivera said.\n");
+//! let report = factlens::analyze(&page);
+//! assert_eq!(report.quotes[0].speaker_resolved.as_deref(), Some("Ann Rivera"));
+//! assert_eq!(report.officials[0].titles, ["Mayor"]);
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod attribution;
+mod lexicon;
+mod names;
+mod officials;
+mod quotes;
+mod repeats;
+mod report;
+mod text;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+pub use report::{Mention, Official, Quote, RepeatGroup, RepeatKind, Report, Span, REPORT_VERSION};
+pub use text::{convert_offset, to_utf8_offset, OffsetUnit};
+
+/// The text of a page: an ordered list of blocks (paragraph-level texts).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Page {
+    blocks: Vec<String>,
+    /// For pages read from plain text: the byte offset of each block in that text.
+    sources: Vec<usize>,
+}
+
+impl Page {
+    /// A page from blocks as they are. Empty blocks are kept so that indices match the caller's.
+    pub fn new(blocks: Vec<String>) -> Page {
+        Page { blocks, sources: Vec::new() }
+    }
+
+    /// A page from plain text: every line break ends a block, surrounding whitespace is trimmed
+    /// and lines that are empty or blank are dropped.
+    pub fn from_text(text: &str) -> Page {
+        let mut page = Page::default();
+        let mut at = 0;
+        for line in text.split_inclusive(['\n', '\r']) {
+            let start = at;
+            at += line.len();
+            let trimmed = line.trim_start();
+            let lead = line.len() - trimmed.len();
+            let trimmed = trimmed.trim_end();
+            if !trimmed.is_empty() {
+                page.blocks.push(trimmed.to_string());
+                page.sources.push(start + lead);
+            }
+        }
+        page
+    }
+
+    /// The blocks' texts.
+    pub fn blocks(&self) -> &[String] {
+        &self.blocks
+    }
+
+    /// For a page made by [`Page::from_text`], the byte offset of block `i` in the original text.
+    pub fn source_offset(&self, i: usize) -> Option<usize> {
+        self.sources.get(i).copied()
+    }
+}
+
+/// Analyses a page. Offsets in the returned Report are UTF-8 byte offsets into each block;
+/// use [`Report::convert_offsets`] for UTF-16 or code points.
+pub fn analyze(page: &Page) -> Report {
+    let blocks = page.blocks();
+    let repeats = repeats::find(blocks);
+    let spans = quotes::find(blocks);
+    let names = names::NameIndex::build(blocks, &spans);
+    let mut officials = officials::find(&names);
+    let quotes = attribution::attribute(blocks, &spans, &names, &mut officials);
+    Report {
+        version: REPORT_VERSION,
+        offset_unit: OffsetUnit::Utf8,
+        blocks: blocks.len(),
+        repeats,
+        quotes,
+        officials: officials.into_report(blocks),
+    }
+}

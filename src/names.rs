@@ -1,0 +1,556 @@
+//! Person names and the titles written around them.
+//!
+//! A name is a run of capitalised words (with initials, particles such as "de" or "bin",
+//! hyphens and apostrophes, and words in parentheses: "President (Vladimir) Putin"). Titles and
+//! their modifiers are peeled off the front of a run ("Russian Foreign Minister Sergey Lavrov"),
+//! read from a run that ends in a comma before the name ("White House Press Secretary, Josh
+//! Earnest"), or from an apposition after it ("Ruth Castellano, the mayor of Port Alder,").
+
+use crate::lexicon::{Lexicon, ModifierKind};
+use crate::quotes::QuoteSpan;
+use crate::text::{is_capitalised, sentence_start, words_in, Word};
+
+/// A title found with a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Title {
+    /// The title as written, with organisation and qualifier modifiers
+    /// ("White House Press Secretary", "Prime Minister").
+    pub text: String,
+    /// Its role family from the lexicon ("spokesperson").
+    pub family: &'static str,
+    /// Country, from a demonym or country modifier, or from "its"/"their" and the nearest
+    /// country named before it in the sentence.
+    pub country: Option<&'static str>,
+    /// Organisation or jurisdiction ("White House", "Port Alder").
+    pub organisation: Option<String>,
+}
+
+/// One mention of a person by name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameMention {
+    /// Block index.
+    pub block: usize,
+    /// Start of the whole mention, title included.
+    pub start: usize,
+    /// End of the whole mention.
+    pub end: usize,
+    /// Start of the name proper.
+    pub name_start: usize,
+    /// End of the name proper.
+    pub name_end: usize,
+    /// The name's words, without parentheses or a possessive "'s".
+    pub tokens: Vec<String>,
+    /// The title written with this mention, if any.
+    pub title: Option<Title>,
+    /// Whether the mention lies inside a quotation.
+    pub in_quote: bool,
+}
+
+impl NameMention {
+    /// The last name word, which aliases share.
+    pub fn surname(&self) -> &str {
+        self.tokens.last().map_or("", String::as_str)
+    }
+}
+
+/// Every person-name mention of a page, in page order.
+pub struct NameIndex {
+    /// The mentions.
+    pub mentions: Vec<NameMention>,
+}
+
+const PARTICLES: &[&str] = &[
+    "de", "da", "di", "del", "della", "der", "den", "van", "von", "bin", "ibn", "al", "el", "la", "le", "du",
+    "dos", "ter",
+];
+const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "from", "of", "near", "across", "outside", "inside"];
+const SUFFIXES: &[&str] = &["Jr.", "Sr.", "II", "III", "IV", "Jr", "Sr"];
+
+/// A word's text for lexicon look-ups: without a possessive "'s".
+fn bare(word: &str) -> &str {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s")).unwrap_or(word)
+}
+
+fn is_acronym(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !word.contains('.')
+}
+
+/// Can this word be part of a name run?
+fn is_name_word(word: &str) -> bool {
+    is_capitalised(word) && !is_acronym(bare(word)) || is_initials(word)
+}
+
+fn is_initials(word: &str) -> bool {
+    word.ends_with('.')
+        && word
+            .split('.')
+            .filter(|p| !p.is_empty())
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+}
+
+/// Is the gap between two words of one run allowed: spaces, possibly a parenthesis on each side?
+fn joins_run(gap: &str) -> bool {
+    let g = gap.trim_start_matches(')');
+    let g = g.trim_end_matches('(');
+    !g.is_empty() && g.chars().all(char::is_whitespace)
+}
+
+/// The result of peeling titles and modifiers off the front of a run of words.
+struct Peeled {
+    /// Words consumed by modifiers and titles.
+    used: usize,
+    /// Words read as modifiers or titles, even when no title followed ("United States").
+    read: usize,
+    title: Option<Title>,
+}
+
+/// Reads `[modifier]* title [title]*` from the start of `words` (lower-cased texts), as long as
+/// it can; returns how many words that took and the title, if one was read.
+fn peel_title(src: &str, words: &[Word]) -> Peeled {
+    let lx = Lexicon::get();
+    let lower: Vec<String> = words.iter().map(|w| bare(w.text(src)).to_lowercase()).collect();
+    let mut i = 0;
+    let mut country = None;
+    let mut organisation: Option<String> = None;
+    let mut written_from: Option<usize> = None; // first word of the title as written
+    let mut title_end = 0;
+    let mut family = None;
+    while i < words.len() {
+        let mut matched = false;
+        for n in (1..=lx.max_phrase_words.min(words.len() - i)).rev() {
+            let phrase = lower[i..i + n].join(" ");
+            if let Some(f) = lx.title_family(&phrase) {
+                written_from.get_or_insert(i);
+                family = Some(f);
+                i += n;
+                title_end = i;
+                matched = true;
+                break;
+            }
+            if let Some((kind, value)) = lx.modifier(&phrase) {
+                if family.is_some() {
+                    break; // a modifier after the title ends it ("President Obama" vs "… US")
+                }
+                match kind {
+                    ModifierKind::Country => country = Some(value),
+                    ModifierKind::Org => {
+                        organisation = Some(value.to_string());
+                        written_from.get_or_insert(i);
+                    }
+                    ModifierKind::Qualifier => {
+                        written_from.get_or_insert(i);
+                    }
+                }
+                i += n;
+                matched = true;
+                break;
+            }
+        }
+        if !matched {
+            break;
+        }
+    }
+    match family {
+        Some(family) => {
+            let from = written_from.unwrap_or(0);
+            let text = join_words(src, &words[from..title_end]);
+            Peeled { used: title_end, read: i, title: Some(Title { text, family, country, organisation }) }
+        }
+        None => Peeled { used: 0, read: i, title: None },
+    }
+}
+
+/// The words' texts joined by single spaces, parentheses dropped.
+fn join_words(src: &str, words: &[Word]) -> String {
+    words.iter().map(|w| w.text(src)).collect::<Vec<_>>().join(" ")
+}
+
+/// Title-cases a title written in lower case after a name ("the mayor" → "Mayor").
+fn title_case(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            if matches!(w, "of" | "the" | "and" | "for") {
+                return w.to_string();
+            }
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Country named by the nearest country modifier before `at` in the same sentence, for
+/// "its Prime Minister …" after "a Russian proposal".
+fn country_before(src: &str, at: usize) -> Option<&'static str> {
+    let lx = Lexicon::get();
+    let from = sentence_start(src, 0, at);
+    words_in(src, from, at).iter().rev().find_map(|w| match lx.modifier(&bare(w.text(src)).to_lowercase()) {
+        Some((ModifierKind::Country, value)) if is_capitalised(w.text(src)) => Some(value),
+        _ => None,
+    })
+}
+
+impl NameIndex {
+    /// Finds every person-name mention in the blocks.
+    pub fn build(blocks: &[String], spans: &[QuoteSpan]) -> NameIndex {
+        let mut mentions = Vec::new();
+        for (b, src) in blocks.iter().enumerate() {
+            let quoted: Vec<(usize, usize)> =
+                spans.iter().filter(|q| q.block == b).map(|q| (q.start, q.end)).collect();
+            let words = words_in(src, 0, src.len());
+            find_in_block(b, src, &words, &quoted, &mut mentions);
+        }
+        let mut index = NameIndex { mentions };
+        index.keep_people();
+        index
+    }
+
+    /// Drops single-word mentions that nothing marks as a person: no title, no other mention
+    /// with that surname and a first name, no speech verb right after.
+    fn keep_people(&mut self) {
+        let surnames: Vec<String> = self
+            .mentions
+            .iter()
+            .filter(|m| m.tokens.len() >= 2 || m.title.is_some())
+            .map(|m| m.surname().to_string())
+            .collect();
+        self.mentions.retain(|m| {
+            m.tokens.len() >= 2 || m.title.is_some() || surnames.iter().any(|s| s == m.surname())
+        });
+    }
+
+    /// The fullest name that `tokens`, written at `(block, at)`, refers to: the longest name
+    /// with the same surname whose first name agrees, and for a bare surname shared by several
+    /// people, the one mentioned nearest before.
+    pub fn full_name(&self, tokens: &[String], block: usize, at: usize) -> String {
+        let Some(surname) = tokens.last() else {
+            return String::new();
+        };
+        let agrees = |m: &NameMention| {
+            m.surname() == surname
+                && (tokens.len() < 2 || m.tokens.len() < 2 || first_names_agree(&tokens[0], &m.tokens[0]))
+        };
+        let candidates: Vec<&NameMention> = self.mentions.iter().filter(|m| agrees(m)).collect();
+        if tokens.len() < 2 {
+            let firsts: Vec<&str> =
+                candidates.iter().filter(|m| m.tokens.len() >= 2).map(|m| m.tokens[0].as_str()).collect();
+            let distinct = firsts.iter().any(|f| !first_names_agree(f, firsts[0]));
+            if distinct {
+                // Nearest full mention before, else the first after.
+                let before =
+                    candidates.iter().rfind(|m| m.tokens.len() >= 2 && (m.block, m.start) <= (block, at));
+                let chosen = before.or_else(|| candidates.iter().find(|m| m.tokens.len() >= 2));
+                if let Some(m) = chosen {
+                    return self.full_name(&m.tokens, m.block, m.start);
+                }
+            }
+        }
+        candidates
+            .iter()
+            .map(|m| &m.tokens)
+            .chain(std::iter::once(&tokens.to_vec()))
+            .max_by_key(|t| t.len())
+            .map(|t| t.join(" "))
+            .unwrap_or_default()
+    }
+}
+
+/// "Bill" and "B." agree; "Bill" and "Hillary" do not.
+fn first_names_agree(a: &str, b: &str) -> bool {
+    let a1 = a.trim_end_matches('.');
+    let b1 = b.trim_end_matches('.');
+    a1 == b1 || (a.ends_with('.') && b1.starts_with(a1)) || (b.ends_with('.') && a1.starts_with(b1))
+}
+
+/// Finds the name runs of one block and turns them into mentions.
+fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)], out: &mut Vec<NameMention>) {
+    let lx = Lexicon::get();
+    let in_quote = |at: usize| quoted.iter().any(|&(s, e)| s <= at && at < e);
+    // A title run that ended in a comma, waiting for the name after it.
+    let mut pending: Option<(usize, Title)> = None;
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].text(src);
+        if !is_name_word(w) {
+            pending = None;
+            i += 1;
+            continue;
+        }
+        // Collect the run.
+        let mut j = i + 1;
+        while j < words.len() {
+            let gap = &src[words[j - 1].end..words[j].start];
+            let wj = words[j].text(src);
+            let particle =
+                PARTICLES.contains(&wj) && j + 1 < words.len() && is_name_word(words[j + 1].text(src));
+            if !joins_run(gap) || !(is_name_word(wj) || particle || SUFFIXES.contains(&wj)) {
+                break;
+            }
+            j += 1;
+        }
+        let run = &words[i..j];
+        let after_run = &src[run[run.len() - 1].end..];
+        // Organisations: "Obama Administration", "Assad government".
+        let next_word = words.get(j).map(|w| w.text(src));
+        let org_after = next_word.is_some_and(|n| lx.is_org_suffix(n))
+            && joins_run(&src[run[run.len() - 1].end..words[j].start]);
+        let org_inside = run.iter().any(|w| lx.is_org_suffix(w.text(src)));
+        // Peel leading words that are not names ("The", "Also").
+        let mut k = 0;
+        while k < run.len()
+            && lx.is_not_name(bare(run[k].text(src)))
+            && lx.modifier(&run[k].text(src).to_lowercase()).is_none()
+        {
+            k += 1;
+        }
+        if k == run.len() {
+            pending = None;
+            i = j;
+            continue;
+        }
+        let peeled = peel_title(src, &run[k..]);
+        let name_words = &run[k + peeled.used..];
+        let mut title = peeled.title;
+        // Mention start includes an opening parenthesis right before the first word.
+        let title_start = run[k].start;
+        let mention_start =
+            if title.is_some() && src[..title_start].ends_with('(') { title_start - 1 } else { title_start };
+        if let Some(t) = &mut title {
+            if t.country.is_none() {
+                let before = src[..mention_start].trim_end();
+                let last_word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+                let possessive =
+                    ["its", "their", "his", "her"].iter().any(|p| last_word.eq_ignore_ascii_case(p));
+                if possessive {
+                    t.country = country_before(src, mention_start);
+                }
+            }
+        }
+        if name_words.is_empty() {
+            // A title alone: wait for "…, Name" after a comma.
+            pending = match title {
+                Some(t) if after_run.starts_with(", ") => Some((mention_start, t)),
+                _ => None,
+            };
+            i = j;
+            continue;
+        }
+        // After "in", "at", "from", "of" a capitalised run without a title is a place or body.
+        let place = title.is_none()
+            && pending.is_none()
+            && i > 0
+            && PLACE_PREPOSITIONS.contains(&words[i - 1].text(src))
+            && src[words[i - 1].end..words[i].start].chars().all(char::is_whitespace);
+        let only_modifiers = title.is_none() && k + peeled.read == run.len();
+        let valid = !org_after
+            && !place
+            && !only_modifiers
+            && !org_inside
+            && name_words.iter().all(|w| {
+                let t = bare(w.text(src));
+                !lx.is_not_name(t)
+                    && lx.modifier(&t.to_lowercase()).is_none()
+                    && lx.title_family(&t.to_lowercase()).is_none()
+                    || SUFFIXES.contains(&t)
+                    || PARTICLES.contains(&t)
+            });
+        if !valid {
+            pending = None;
+            i = j;
+            continue;
+        }
+        let mut start = mention_start;
+        if title.is_none() {
+            if let Some((s, t)) = pending.take() {
+                title = Some(t);
+                start = s;
+            }
+        }
+        let name_start = name_words[0].start;
+        let last = name_words[name_words.len() - 1];
+        let name_end = last.start + bare(last.text(src)).len();
+        let tokens: Vec<String> = name_words
+            .iter()
+            .map(|w| bare(w.text(src)).to_string())
+            .filter(|t| !SUFFIXES.contains(&t.as_str()))
+            .collect();
+        let mut mention = NameMention {
+            block: b,
+            start: if title.is_some() { start } else { name_start },
+            end: name_end,
+            name_start,
+            name_end,
+            tokens,
+            title,
+            in_quote: in_quote(name_start),
+        };
+        if mention.title.is_none() {
+            if let Some((title, end, next)) = apposition_title(src, words, j) {
+                mention.title = Some(title);
+                mention.end = end;
+                j = next;
+            }
+        }
+        out.push(mention);
+        pending = None;
+        i = j;
+    }
+}
+
+/// A title in apposition after a name: `Name, the [modifiers] title[ of Place],`.
+/// `j` is the index of the first word after the name. Returns the title, the byte offset where
+/// it ends and the index of the first word after it.
+fn apposition_title(src: &str, words: &[Word], j: usize) -> Option<(Title, usize, usize)> {
+    let prev_end = words.get(j.checked_sub(1)?)?.end;
+    let gap_end = words.get(j)?.start;
+    let gap = &src[prev_end..gap_end];
+    if gap.trim() != "," {
+        return None;
+    }
+    let mut k = j;
+    let first = words[k].text(src).to_lowercase();
+    if matches!(first.as_str(), "the" | "a" | "an" | "who" | "its" | "their") {
+        k += 1;
+        if first == "who" && words.get(k).is_some_and(|w| w.text(src) == "is" || w.text(src) == "was") {
+            k += 1;
+            if words.get(k).is_some_and(|w| matches!(w.text(src), "the" | "a" | "an")) {
+                k += 1;
+            }
+        }
+    }
+    // The title ends at the next comma, period or "of".
+    let mut end = k;
+    while end < words.len() && end < k + 6 {
+        if end > k && !src[words[end - 1].end..words[end].start].chars().all(char::is_whitespace) {
+            break;
+        }
+        if words[end].text(src) == "of" {
+            break;
+        }
+        end += 1;
+    }
+    if end == k {
+        return None;
+    }
+    let peeled = peel_title(src, &words[k..end]);
+    let mut title = peeled.title?;
+    if k + peeled.used != end {
+        return None;
+    }
+    title.text = title_case(&title.text);
+    let mut title_end = words[end - 1].end;
+    let mut next = end;
+    // "of Port Alder": the jurisdiction, a capitalised run.
+    if words.get(end).is_some_and(|w| w.text(src) == "of") {
+        let mut m = end + 1;
+        while m < words.len()
+            && is_capitalised(words[m].text(src))
+            && joins_run(&src[words[m - 1].end..words[m].start])
+        {
+            m += 1;
+        }
+        if m > end + 1 {
+            title.organisation.get_or_insert_with(|| join_words(src, &words[end + 1..m]));
+            title_end = words[m - 1].end;
+            next = m;
+        }
+    }
+    Some((title, title_end, next))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (mention text, title, country, organisation)
+    type Found = (String, Option<String>, Option<&'static str>, Option<String>);
+
+    pub(super) fn mentions(text: &str) -> Vec<Found> {
+        let blocks = vec![text.to_string()];
+        NameIndex::build(&blocks, &[])
+            .mentions
+            .into_iter()
+            .map(|m| {
+                let t = m.title.clone();
+                (
+                    text[m.start..m.end].to_string(),
+                    t.as_ref().map(|t| t.text.clone()),
+                    t.as_ref().and_then(|t| t.country),
+                    t.and_then(|t| t.organisation),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn titles_before_after_and_with_commas() {
+        let m = mentions("Russian Foreign Minister Sergey Lavrov met White House Press Secretary, Josh Earnest, and (Russian) President (Vladimir) Putin.");
+        assert_eq!(
+            m[0],
+            (
+                "Russian Foreign Minister Sergey Lavrov".into(),
+                Some("Foreign Minister".into()),
+                Some("Russia"),
+                None
+            )
+        );
+        assert_eq!(
+            m[1],
+            (
+                "White House Press Secretary, Josh Earnest".into(),
+                Some("White House Press Secretary".into()),
+                None,
+                Some("White House".into())
+            )
+        );
+        assert_eq!(
+            m[2],
+            ("(Russian) President (Vladimir) Putin".into(), Some("President".into()), Some("Russia"), None)
+        );
+        let m = mentions("Ruth Castellano, the mayor of Port Alder, spoke to Ruth Castellano's staff.");
+        assert_eq!(
+            m[0],
+            (
+                "Ruth Castellano, the mayor of Port Alder".into(),
+                Some("Mayor".into()),
+                None,
+                Some("Port Alder".into())
+            )
+        );
+        assert_eq!(m[1].0, "Ruth Castellano");
+    }
+
+    #[test]
+    fn possessive_takes_the_country_before() {
+        let m =
+            mentions("The US rejected a Russian proposal to meet its Prime Minister Dmitry Medvedev here.");
+        assert_eq!(m.len(), 1);
+        assert_eq!(
+            m[0],
+            ("Prime Minister Dmitry Medvedev".into(), Some("Prime Minister".into()), Some("Russia"), None)
+        );
+    }
+
+    #[test]
+    fn not_people() {
+        assert!(mentions(
+            "The Obama Administration and the Assad government met in the United States. Also Read"
+        )
+        .is_empty());
+        assert!(mentions("ISIL and NATO met in Moscow on Monday.").is_empty());
+    }
+
+    #[test]
+    fn aliases_resolve_to_the_fullest_name() {
+        let blocks = vec!["Bill Clinton and Hillary Clinton spoke. Clinton said no. President Barack Obama agreed, and Obama left.".to_string()];
+        let idx = NameIndex::build(&blocks, &[]);
+        let at = blocks[0].find("Clinton said").unwrap();
+        assert_eq!(idx.full_name(&["Clinton".into()], 0, at), "Hillary Clinton");
+        assert_eq!(idx.full_name(&["Obama".into()], 0, blocks[0].len()), "Barack Obama");
+        assert_eq!(idx.full_name(&["Bill".into(), "Clinton".into()], 0, 0), "Bill Clinton");
+    }
+}

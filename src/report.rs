@@ -1,0 +1,152 @@
+//! The Report: the one output contract of the analysis, identical from the CLI and the browser.
+//!
+//! Offsets inside Rust are UTF-8 byte offsets into a block's text. A Report that leaves Rust
+//! is first converted with [`Report::convert_offsets`] and says its unit in `offset_unit`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::OffsetUnit;
+use crate::Page;
+
+/// Version of the Report format. Raised whenever a field changes meaning or is removed.
+pub const REPORT_VERSION: u32 = 1;
+
+/// Everything found in one page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Format version, [`REPORT_VERSION`].
+    pub version: u32,
+    /// Unit of every `start`/`end` offset in this Report: `utf8`, `utf16` or `codepoint`.
+    pub offset_unit: OffsetUnit,
+    /// Number of blocks (paragraph-level texts) the page had.
+    pub blocks: usize,
+    /// Groups of blocks that repeat one another.
+    pub repeats: Vec<RepeatGroup>,
+    /// Direct quotations, one per block-level segment, in page order.
+    pub quotes: Vec<Quote>,
+    /// Named people holding a public office, with their titles and mentions.
+    pub officials: Vec<Official>,
+}
+
+/// How the blocks of a [`RepeatGroup`] relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RepeatKind {
+    /// Equal after normalising case, whitespace, quote, apostrophe and dash variants.
+    Verbatim,
+    /// Near-copies that differ by edits.
+    Edited,
+}
+
+/// Blocks that are copies of one another.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RepeatGroup {
+    /// Verbatim or edited.
+    pub kind: RepeatKind,
+    /// Indices of the blocks, ascending; at least two.
+    pub blocks: Vec<usize>,
+    /// Similarity of the copies, 1.0 for verbatim repeats.
+    pub similarity: f32,
+    /// The first block's text, shortened to at most 120 characters, for display.
+    pub excerpt: String,
+}
+
+/// A span of text inside one block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Span {
+    /// Block index.
+    pub block: usize,
+    /// Start offset inside the block, in the Report's `offset_unit`.
+    pub start: usize,
+    /// End offset (exclusive) inside the block, in the Report's `offset_unit`.
+    pub end: usize,
+}
+
+/// One direct quotation segment: the part of a quotation that lies in one block.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Block index.
+    pub block: usize,
+    /// Offset of the opening quote mark (or of the block start for a continuation without one).
+    pub start: usize,
+    /// Offset just after the closing quote mark, or the block end when the quote runs on.
+    pub end: usize,
+    /// The segment's exact text, quote marks included.
+    pub text: String,
+    /// Up to 32 characters before the segment in its block (TextQuoteSelector prefix).
+    pub prefix: String,
+    /// Up to 32 characters after the segment in its block (TextQuoteSelector suffix).
+    pub suffix: String,
+    /// The speaker mention as written ("he", "the White House spokesman", "Earnest"), if any.
+    pub speaker: Option<String>,
+    /// Where that mention is.
+    pub speaker_span: Option<Span>,
+    /// The full name the mention refers to ("Josh Earnest"), if it could be resolved.
+    pub speaker_resolved: Option<String>,
+    /// Index in `officials` of the official the quote is attributed to.
+    pub official: Option<usize>,
+    /// Index in `quotes` of the first segment of a quotation that spans several blocks;
+    /// `None` for a quotation that lies in one block.
+    pub chain: Option<usize>,
+}
+
+/// One place where an official is named or referred to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Block index.
+    pub block: usize,
+    /// Start offset inside the block.
+    pub start: usize,
+    /// End offset inside the block.
+    pub end: usize,
+    /// The mention's exact text ("(Russian) President (Vladimir) Putin", "Medvedev").
+    pub text: String,
+}
+
+/// A named person with a public-office title; every mention of them merged into one entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Official {
+    /// The fullest form of the name found ("Vladimir Putin").
+    pub name: String,
+    /// Titles as written, without country or organisation ("President", "Press Secretary").
+    pub titles: Vec<String>,
+    /// Country, when a modifier states it ("Russia" from "Russian Foreign Minister").
+    pub country: Option<String>,
+    /// Organisation, when a modifier states it ("White House").
+    pub organisation: Option<String>,
+    /// Every mention, in page order.
+    pub mentions: Vec<Mention>,
+    /// How many quote segments are attributed to this official.
+    pub quotes: usize,
+}
+
+impl Report {
+    /// Rewrites every offset from UTF-8 into `unit`, using the page's block texts.
+    /// A Report whose offsets are not UTF-8 any more is returned unchanged.
+    pub fn convert_offsets(mut self, page: &Page, unit: OffsetUnit) -> Report {
+        if unit == self.offset_unit || self.offset_unit != OffsetUnit::Utf8 {
+            return self;
+        }
+        let blocks = page.blocks();
+        let conv = |block: usize, off: usize| crate::text::convert_offset(&blocks[block], off, unit);
+        for q in &mut self.quotes {
+            let (s, e) = (conv(q.block, q.start), conv(q.block, q.end));
+            q.start = s;
+            q.end = e;
+            if let Some(sp) = &mut q.speaker_span {
+                let (s, e) = (conv(sp.block, sp.start), conv(sp.block, sp.end));
+                sp.start = s;
+                sp.end = e;
+            }
+        }
+        for o in &mut self.officials {
+            for m in &mut o.mentions {
+                let (s, e) = (conv(m.block, m.start), conv(m.block, m.end));
+                m.start = s;
+                m.end = e;
+            }
+        }
+        self.offset_unit = unit;
+        self
+    }
+}

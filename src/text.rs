@@ -1,0 +1,381 @@
+//! Text primitives: offset units and their conversion, normalisation for comparison,
+//! word tokens and sentence bounds. Everything works on UTF-8 byte offsets.
+
+use serde::{Deserialize, Serialize};
+
+/// The unit in which offsets are counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OffsetUnit {
+    /// UTF-8 bytes (inside Rust).
+    Utf8,
+    /// UTF-16 code units (what DOM Ranges and JavaScript strings use).
+    Utf16,
+    /// Unicode code points (what Python strings and the evaluation files use).
+    Codepoint,
+}
+
+impl OffsetUnit {
+    /// Parses `utf8`, `utf16` or `codepoint`.
+    pub fn parse(name: &str) -> Option<OffsetUnit> {
+        match name {
+            "utf8" => Some(OffsetUnit::Utf8),
+            "utf16" => Some(OffsetUnit::Utf16),
+            "codepoint" => Some(OffsetUnit::Codepoint),
+            _ => None,
+        }
+    }
+}
+
+fn units(c: char, unit: OffsetUnit) -> usize {
+    match unit {
+        OffsetUnit::Utf8 => c.len_utf8(),
+        OffsetUnit::Utf16 => c.len_utf16(),
+        OffsetUnit::Codepoint => 1,
+    }
+}
+
+/// Converts a UTF-8 byte offset into `text` (on a character boundary) to `unit`.
+/// An offset past the end is clamped to the end.
+pub fn convert_offset(text: &str, byte_offset: usize, unit: OffsetUnit) -> usize {
+    let end = floor_boundary(text, byte_offset);
+    if unit == OffsetUnit::Utf8 {
+        return end;
+    }
+    let head = &text[..end];
+    if head.is_ascii() {
+        return end;
+    }
+    head.chars().map(|c| units(c, unit)).sum()
+}
+
+/// Converts an offset counted in `unit` into a UTF-8 byte offset into `text`.
+/// An offset inside a character (half of a surrogate pair) maps to that character's start;
+/// an offset past the end is clamped to the end.
+pub fn to_utf8_offset(text: &str, offset: usize, unit: OffsetUnit) -> usize {
+    if unit == OffsetUnit::Utf8 {
+        return floor_boundary(text, offset);
+    }
+    let mut counted = 0;
+    for (i, c) in text.char_indices() {
+        let next = counted + units(c, unit);
+        if next > offset {
+            return i;
+        }
+        counted = next;
+    }
+    text.len()
+}
+
+/// The largest character boundary of `text` that is `<= i`.
+pub fn floor_boundary(text: &str, i: usize) -> usize {
+    if i >= text.len() {
+        return text.len();
+    }
+    let mut i = i;
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Up to `n` characters of `text` that end at byte `end`.
+pub fn chars_before(text: &str, end: usize, n: usize) -> &str {
+    let start = text[..end].char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(i, _)| i);
+    &text[start..end]
+}
+
+/// Up to `n` characters of `text` that start at byte `start`.
+pub fn chars_after(text: &str, start: usize, n: usize) -> &str {
+    let end = text[start..].char_indices().nth(n).map_or(text.len(), |(i, _)| start + i);
+    &text[start..end]
+}
+
+/// Whitespace of every kind, including no-break and thin spaces.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace()
+}
+
+/// Characters that carry no text and are dropped when comparing (zero-width, BOM, soft hyphen).
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// Double quotation marks of every convention, mapped to `"` when comparing.
+pub fn is_double_quote_variant(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{201C}'
+            | '\u{201D}'
+            | '\u{201E}'
+            | '\u{201F}'
+            | '\u{00AB}'
+            | '\u{00BB}'
+            | '\u{2033}'
+            | '\u{300C}'
+            | '\u{300D}'
+            | '\u{300E}'
+            | '\u{300F}'
+            | '\u{FF02}'
+    )
+}
+
+/// Single quotation marks and apostrophes, mapped to `'` when comparing.
+pub fn is_single_quote_variant(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '\u{2018}'
+            | '\u{2019}'
+            | '\u{201A}'
+            | '\u{201B}'
+            | '\u{2039}'
+            | '\u{203A}'
+            | '\u{2032}'
+            | '\u{0060}'
+            | '\u{00B4}'
+            | '\u{FF07}'
+    )
+}
+
+/// Hyphens and dashes, mapped to `-` when comparing.
+pub fn is_dash_variant(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}')
+}
+
+/// The form in which two blocks are compared for repeats: lower case, one space for any run
+/// of whitespace, one form of each quote, apostrophe and dash, invisible characters and
+/// trailing punctuation removed.
+pub fn normalize_for_compare(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        if is_invisible(c) {
+            continue;
+        }
+        if is_space(c) {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        if is_double_quote_variant(c) {
+            out.push('"');
+        } else if is_single_quote_variant(c) {
+            out.push('\'');
+        } else if is_dash_variant(c) {
+            out.push('-');
+        } else if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    while let Some(c) = out.chars().last() {
+        if matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' | '-' | ' ' | '\u{2026}') {
+            out.pop();
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// A word: a maximal run of letters, digits and inner joiners (apostrophe, hyphen, period
+/// inside abbreviations such as "U.S." and "G.K.").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset after the last character.
+    pub end: usize,
+}
+
+impl Word {
+    /// The word's text.
+    pub fn text<'a>(&self, src: &'a str) -> &'a str {
+        &src[self.start..self.end]
+    }
+}
+
+/// Splits `text[from..to]` into words.
+pub fn words_in(text: &str, from: usize, to: usize) -> Vec<Word> {
+    let mut out = Vec::new();
+    let slice = &text[from..to];
+    let mut iter = slice.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let start = i;
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            if d.is_alphanumeric() || d == '\u{0301}' || is_combining(d) {
+                end = j + d.len_utf8();
+                iter.next();
+            } else if is_word_joiner(d) {
+                // A joiner stays inside the word only when a letter or digit follows it, or,
+                // for a period, when it closes an initial or abbreviation such as "U.S.".
+                let rest = &slice[j + d.len_utf8()..];
+                let next = rest.chars().next();
+                if next.is_some_and(|n| n.is_alphanumeric()) {
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else if d == '.' && is_initialism(&slice[start..j]) {
+                    end = j + 1;
+                    iter.next();
+                    break;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        out.push(Word { start: from + start, end: from + end });
+    }
+    out
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{20D0}'..='\u{20FF}')
+}
+
+fn is_word_joiner(c: char) -> bool {
+    c == '\'' || c == '\u{2019}' || c == '-' || c == '\u{2010}' || c == '\u{2011}' || c == '.'
+}
+
+/// "U.S" or "G.K" or "D.C": single letters joined by periods, before a final period.
+fn is_initialism(s: &str) -> bool {
+    s.contains('.') && s.split(['.', '-']).all(|p| p.chars().count() == 1)
+}
+
+/// True when the word starts with an upper-case letter.
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Byte offset where the sentence containing byte `at` starts, looking back no further than
+/// `floor`. A sentence ends at `.`, `!` or `?` followed by space and an upper-case letter or
+/// quote mark, unless the period closes a known abbreviation or an initial.
+pub fn sentence_start(text: &str, floor: usize, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = at.min(text.len());
+    while i > floor {
+        i -= 1;
+        let b = bytes[i];
+        if (b == b'.' || b == b'!' || b == b'?') && is_sentence_end(text, i) {
+            return i + 1;
+        }
+    }
+    floor
+}
+
+/// Byte offset after the sentence that contains byte `at` (after its final punctuation),
+/// looking no further than `ceil`.
+pub fn sentence_end(text: &str, at: usize, ceil: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = at;
+    while i < ceil {
+        let b = bytes[i];
+        if (b == b'.' || b == b'!' || b == b'?') && is_sentence_end(text, i) {
+            return i + 1;
+        }
+        i += 1;
+    }
+    ceil
+}
+
+/// Whether the punctuation at byte `i` ends a sentence.
+fn is_sentence_end(text: &str, i: usize) -> bool {
+    let after = &text[i + 1..];
+    let mut rest = after.chars();
+    match rest.next() {
+        None => return true,
+        Some(c) if is_space(c) => {}
+        Some(_) => return false,
+    }
+    let next = after.trim_start().chars().next();
+    let starts_new =
+        next.is_some_and(|c| c.is_uppercase() || is_double_quote_variant(c) || c.is_ascii_digit());
+    if !starts_new {
+        return false;
+    }
+    if text.as_bytes()[i] != b'.' {
+        return true;
+    }
+    // The word the period closes.
+    let before = &text[..i];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |(j, c)| j + c.len_utf8());
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return true;
+    }
+    // Initials ("G.K.", "J.") and known abbreviations do not end a sentence.
+    if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    if word.contains('.') && is_initialism(word) {
+        return false;
+    }
+    !crate::lexicon::is_abbreviation(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_convert_both_ways() {
+        // emoji (4 bytes, 2 UTF-16 units), CJK (3 bytes, 1 unit), e + combining acute.
+        let t = "a😀b中e\u{0301}z";
+        let table =
+            [(0, 0, 0), (1, 1, 1), (5, 3, 2), (6, 4, 3), (9, 5, 4), (10, 6, 5), (12, 7, 6), (13, 8, 7)];
+        for (b, u16_, cp) in table {
+            assert_eq!(convert_offset(t, b, OffsetUnit::Utf16), u16_, "utf16 of {b}");
+            assert_eq!(convert_offset(t, b, OffsetUnit::Codepoint), cp, "cp of {b}");
+            assert_eq!(to_utf8_offset(t, u16_, OffsetUnit::Utf16), b);
+            assert_eq!(to_utf8_offset(t, cp, OffsetUnit::Codepoint), b);
+        }
+        // Inside the emoji's surrogate pair maps back to the emoji's start.
+        assert_eq!(to_utf8_offset(t, 2, OffsetUnit::Utf16), 1);
+        // Past the end clamps.
+        assert_eq!(convert_offset(t, 99, OffsetUnit::Utf16), 8);
+        assert_eq!(to_utf8_offset(t, 99, OffsetUnit::Codepoint), t.len());
+        // Inside a character floors to its start.
+        assert_eq!(convert_offset(t, 3, OffsetUnit::Codepoint), 1);
+    }
+
+    #[test]
+    fn normalisation_folds_variants() {
+        let a = "\u{201C}It\u{2019}s  a\u{00A0}test \u{2014} really,\u{201D} she said.";
+        let b = "\"it's a test - REALLY,\" she said";
+        assert_eq!(normalize_for_compare(a), normalize_for_compare(b));
+        assert_eq!(normalize_for_compare("  Zero\u{200B}width  "), "zerowidth");
+        assert_ne!(normalize_for_compare("one thing"), normalize_for_compare("one thin"));
+    }
+
+    #[test]
+    fn words_keep_initials_and_joiners() {
+        let t = "Rep. G.K. Butterfield (D-N.C.) met O\u{2019}Rourke in the U.S. today.";
+        let w: Vec<&str> = words_in(t, 0, t.len()).iter().map(|w| w.text(t)).collect();
+        assert_eq!(
+            w,
+            ["Rep", "G.K.", "Butterfield", "D-N.C.", "met", "O\u{2019}Rourke", "in", "the", "U.S.", "today"]
+        );
+    }
+
+    #[test]
+    fn sentences_skip_abbreviations() {
+        let t = "Sen. Smith arrived. Mr. Jones left at 5 p.m. Then it rained.";
+        let second = t.find("Mr.").unwrap();
+        assert_eq!(sentence_start(t, 0, t.find("Smith").unwrap()), 0);
+        assert_eq!(sentence_start(t, 0, t.find("left").unwrap()), second - 1);
+        assert_eq!(sentence_end(t, 0, t.len()), t.find("arrived.").unwrap() + 8);
+    }
+}
