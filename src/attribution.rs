@@ -51,8 +51,9 @@ pub fn attribute(
         let head = s.continues.map_or(i, |p| chain_of[p]);
         chain_of.push(head);
     }
-    let cues: Vec<Option<Cue>> =
-        spans.iter().enumerate().map(|(i, s)| find_cue(&blocks[s.block], s, spans, i)).collect();
+    let mut cues: Vec<Option<Cue>> =
+        spans.iter().enumerate().map(|(i, _)| find_cue(blocks, spans, i)).collect();
+    share_within_blocks(spans, &mut cues);
     // One cue per quotation: the first found among its segments.
     let mut chain_cue: Vec<Option<&Cue>> = vec![None; spans.len()];
     for (i, cue) in cues.iter().enumerate() {
@@ -130,8 +131,13 @@ impl<'a> Resolver<'a> {
             }
             Who::Pronoun => {
                 let word = blocks[cue.block][cue.start..cue.end].to_lowercase();
-                if word == "he" || word == "she" {
-                    let full = self.last_person_before(cue.block, cue.start);
+                let gender = match word.as_str() {
+                    "he" => Some('m'),
+                    "she" => Some('f'),
+                    _ => None,
+                };
+                if let Some(gender) = gender {
+                    let full = self.last_person_before(cue.block, cue.start, gender);
                     let o = full.as_deref().and_then(|f| officials.find_by_name(f));
                     (full, o)
                 } else {
@@ -154,30 +160,59 @@ impl<'a> Resolver<'a> {
         (name, official)
     }
 
-    /// The person named or quoted last before `(block, at)`, outside quotations.
-    fn last_person_before(&self, block: usize, at: usize) -> Option<String> {
-        let named = self
+    /// The person a pronoun of `gender` at `(block, at)` refers to: the one named or quoted
+    /// last before it, outside quotations, whose first name marks that gender; else the last
+    /// one whose first name marks none.
+    fn last_person_before(&self, block: usize, at: usize, gender: char) -> Option<String> {
+        let lx = Lexicon::get();
+        let mut people: Vec<((usize, usize), String)> = self
             .names
             .mentions
             .iter()
             .filter(|m| !m.in_quote && (m.block, m.name_start) < (block, at))
             .map(|m| ((m.block, m.name_start), self.names.full_name(&m.tokens, m.block, m.start)))
-            .next_back();
-        let spoke = self
-            .speakers
-            .iter()
-            .filter(|(b, s, _)| (*b, *s) < (block, at))
-            .map(|(b, s, n)| ((*b, *s), n.clone()))
-            .next_back();
-        match (named, spoke) {
-            (Some(a), Some(b)) => Some(if a.0 >= b.0 { a.1 } else { b.1 }),
-            (a, b) => a.or(b).map(|x| x.1),
-        }
+            .collect();
+        people.extend(
+            self.speakers
+                .iter()
+                .filter(|(b, s, _)| (*b, *s) < (block, at))
+                .map(|(b, s, n)| ((*b, *s), n.clone())),
+        );
+        people.sort_by_key(|p| p.0);
+        let gender_of = |name: &str| {
+            let mut words = name.split(' ');
+            let first = words.next()?;
+            words.next()?; // a single word says nothing of a first name
+            lx.first_name_gender(first)
+        };
+        let matching = people.iter().rev().find(|(_, n)| gender_of(n) == Some(gender));
+        let unknown = || people.iter().rev().find(|(_, n)| gender_of(n).is_none());
+        matching.or_else(unknown).map(|(_, n)| n.clone())
     }
 }
 
-/// Looks for the speaker of span `i` in its block: after it first, then before it.
-fn find_cue(text: &str, span: &QuoteSpan, spans: &[QuoteSpan], i: usize) -> Option<Cue> {
+/// A quotation with no cue of its own in a block where another quotation has one shares it:
+/// `"…," said Smith. "…"` — the previous one first, else the next one.
+fn share_within_blocks(spans: &[QuoteSpan], cues: &mut [Option<Cue>]) {
+    for i in 0..spans.len() {
+        if cues[i].is_some() {
+            continue;
+        }
+        let block = spans[i].block;
+        let prev = (0..i).rev().take_while(|&j| spans[j].block == block).find_map(|j| cues[j].clone());
+        let shared = prev.or_else(|| {
+            (i + 1..spans.len()).take_while(|&j| spans[j].block == block).find_map(|j| cues[j].clone())
+        });
+        cues[i] = shared;
+    }
+}
+
+/// Looks for the speaker of span `i` in its block: after it first, then before it; for a
+/// quotation that opens its block, in an introduction ending with a colon just before
+/// ("Smith continued:").
+fn find_cue(blocks: &[String], spans: &[QuoteSpan], i: usize) -> Option<Cue> {
+    let span = &spans[i];
+    let text = &blocks[span.block];
     // The stretch after the quote, up to the next quote in the block or the sentence end.
     let next_quote = spans.get(i + 1).filter(|n| n.block == span.block).map_or(text.len(), |n| n.start);
     let prev_quote =
@@ -192,7 +227,20 @@ fn find_cue(text: &str, span: &QuoteSpan, spans: &[QuoteSpan], i: usize) -> Opti
         let head_start = sentence_start(text, prev_quote, span.start).max(prev_quote);
         cue_before(text, head_start, span.start)
     });
-    found.map(|(start, end, who)| Cue { block: span.block, start, end, who })
+    if let Some((start, end, who)) = found {
+        return Some(Cue { block: span.block, start, end, who });
+    }
+    let opens_block = text[..span.start].trim().is_empty();
+    let prev_block = span.block.checked_sub(1)?;
+    let prev = &blocks[prev_block];
+    let prev_has_quote_at_end =
+        spans[..i].last().is_some_and(|p| p.block == prev_block && p.end >= prev.trim_end().len());
+    if opens_block && span.continues.is_none() && prev.trim_end().ends_with(':') && !prev_has_quote_at_end {
+        let end = prev.trim_end().len();
+        let (start, end, who) = cue_before(prev, sentence_start(prev, 0, end), end)?;
+        return Some(Cue { block: prev_block, start, end, who });
+    }
+    None
 }
 
 /// `"…," X said` / `"…," said X` / `"…," according to X` / `"…" — X`, in `text[from..to]`.
@@ -231,14 +279,19 @@ fn cue_before(text: &str, from: usize, to: usize) -> Option<(usize, usize, Who)>
     }
     // The speech verb must be close to the quote: at most a few words between.
     let v = words.iter().rposition(|w| lx.is_speech_verb(w.text(text)))?;
-    if words.len() - v > 5 {
-        return None;
+    let between = text[words[v].end..to].trim_end();
+    let adjacent = words.len() - v <= 5 && (between.ends_with([':', ',']) || between.ends_with("that"));
+    if adjacent {
+        if let Some(found) = speaker_phrase(text, from, words[v].start, Side::Before) {
+            return Some(found);
+        }
     }
-    let between = &text[words[v].end..to];
-    if !between.trim_end().ends_with([':', ',']) && !between.trim_end().ends_with("that") {
-        return None;
-    }
-    speaker_phrase(text, from, words[v].start, Side::Before)
+    // A quoted phrase inside reported speech: "Smith says fraud is “a big problem”" — the
+    // subject of the first speech verb of the sentence that has one.
+    words
+        .iter()
+        .filter(|w| lx.is_speech_verb(w.text(text)))
+        .find_map(|w| speaker_phrase(text, from, w.start, Side::Before))
 }
 
 /// The index of the first word after "according to", if the words contain it.
@@ -296,10 +349,26 @@ fn speaker_phrase(text: &str, from: usize, to: usize, side: Side) -> Option<(usi
         }
     };
     // Too long to be a subject: a clause, not a mention.
-    if words_in(text, pick.0, pick.1).len() > 8 {
+    let words = words_in(text, pick.0, pick.1);
+    if words.len() <= 8 {
+        if let Some(found) = classify(text, pick.0, pick.1) {
+            return Some(found);
+        }
+    }
+    if side == Side::After {
         return None;
     }
-    classify(text, pick.0, pick.1)
+    // The subject right before the verb: a pronoun or a name ("footage of Jane Doe asking").
+    let last = words.last()?;
+    if Lexicon::get().is_pronoun(last.text(text)) {
+        return Some((last.start, last.end, Who::Pronoun));
+    }
+    let run = words.iter().rev().take_while(|w| is_capitalised(w.text(text))).count();
+    if run == 0 || run == words.len() {
+        return None;
+    }
+    let first = &words[words.len() - run];
+    classify(text, first.start, last.end).filter(|c| matches!(c.2, Who::Name(_)))
 }
 
 fn starts_with_article(s: &str) -> bool {
@@ -324,7 +393,7 @@ fn classify(text: &str, from: usize, to: usize) -> Option<(usize, usize, Who)> {
         // The role noun is the last word before "for"/"of"/"at", or the last word.
         let head_end = lower
             .iter()
-            .position(|w| matches!(w.as_str(), "for" | "of" | "at" | "with"))
+            .position(|w| matches!(w.as_str(), "for" | "of" | "at" | "with" | "in" | "from" | "on"))
             .unwrap_or(lower.len());
         for n in (1..=3.min(head_end)).rev() {
             let phrase = lower[head_end - n..head_end].join(" ");
@@ -339,6 +408,17 @@ fn classify(text: &str, from: usize, to: usize) -> Option<(usize, usize, Who)> {
                 });
                 return Some((from, words[head_end - 1].end, Who::Role { family, organisation }));
             }
+        }
+        // "The New York Times reports": a body named in capitals speaks under its name.
+        let rest = &words[1..];
+        if lower[0] == "the" && !rest.is_empty() && rest.iter().all(|w| is_capitalised(w.text(text))) {
+            let tokens = rest.iter().map(|w| w.text(text).to_string()).collect();
+            return Some((from, rest[rest.len() - 1].end, Who::Name(tokens)));
+        }
+        // "The commission says", "a narrator asks": a speaker named by a common noun that
+        // names no office; reported as written, resolved to nobody.
+        if head_end >= 2 && head_end <= 4 {
+            return Some((from, words[head_end - 1].end, Who::Role { family: "", organisation: None }));
         }
         return None;
     }
@@ -388,7 +468,7 @@ mod tests {
     fn cue(block: &str) -> Option<(String, Who)> {
         let blocks = vec![block.to_string()];
         let spans = crate::quotes::find(&blocks);
-        let c = find_cue(block, &spans[0], &spans, 0)?;
+        let c = find_cue(&blocks, &spans, 0)?;
         Some((block[c.start..c.end].to_string(), c.who))
     }
 

@@ -28,6 +28,8 @@ pub struct Lexicon {
     not_names: HashSet<&'static str>,
     abbreviations: HashSet<&'static str>,
     org_suffixes: HashSet<&'static str>,
+    /// First name → 'm' or 'f'.
+    first_names: HashMap<&'static str, char>,
     /// Longest phrase, in words, among titles and modifiers.
     pub max_phrase_words: usize,
 }
@@ -65,6 +67,10 @@ impl Lexicon {
             not_names: lines(include_str!("lexicon/not_names.txt")).collect(),
             abbreviations: lines(include_str!("lexicon/abbreviations.txt")).collect(),
             org_suffixes: lines(include_str!("lexicon/org_suffixes.txt")).collect(),
+            first_names: pairs(include_str!("lexicon/first_names.txt"))
+                .into_iter()
+                .filter_map(|(name, g)| Some((name, g.chars().next()?)))
+                .collect(),
             max_phrase_words,
         }
     }
@@ -113,6 +119,13 @@ impl Lexicon {
     /// Is `word` (any case) one that turns a preceding name into an organisation?
     pub fn is_org_suffix(&self, word: &str) -> bool {
         with_lower(word, |w| self.org_suffixes.contains(w))
+    }
+}
+
+impl Lexicon {
+    /// The gender ('m' or 'f') a first name most often marks, if it is in the list.
+    pub fn first_name_gender(&self, word: &str) -> Option<char> {
+        with_lower(word, |w| self.first_names.get(w).copied())
     }
 }
 
