@@ -417,7 +417,7 @@ fn classify(text: &str, from: usize, to: usize) -> Option<(usize, usize, Who)> {
         }
         // "The commission says", "a narrator asks": a speaker named by a common noun that
         // names no office; reported as written, resolved to nobody.
-        if head_end >= 2 && head_end <= 4 {
+        if (2..=4).contains(&head_end) {
             return Some((from, words[head_end - 1].end, Who::Role { family: "", organisation: None }));
         }
         return None;
