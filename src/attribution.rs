@@ -517,4 +517,32 @@ mod tests {
             assert_eq!(got, want, "{input}");
         }
     }
+
+    fn speakers(blocks: &[&str]) -> Vec<(usize, Option<String>, Option<String>)> {
+        let page = crate::Page::new(blocks.iter().map(|b| b.to_string()).collect());
+        crate::analyze(&page).quotes.into_iter().map(|q| (q.block, q.speaker, q.speaker_resolved)).collect()
+    }
+
+    #[test]
+    fn resolution_across_blocks() {
+        let got = speakers(&[
+            "Governor Elena Marsh met Paul Okafor on Monday.",
+            "\u{201C}We will not wait any longer,\u{201D} she said. \u{201C}Not one more day.\u{201D}",
+            "Okafor continued:",
+            "\u{201C}The money is already there for the work.\u{201D}",
+            "\u{201C}Nobody will be left behind in this plan,\u{201D} he said.",
+            "The commission says that \u{201C}the audit found nothing wrong at all.\u{201D}",
+        ]);
+        let named = |s: &str| Some(s.to_string());
+        assert_eq!(
+            got,
+            [
+                (1, named("she"), named("Elena Marsh")),
+                (1, named("she"), named("Elena Marsh")),
+                (3, named("Okafor"), named("Paul Okafor")),
+                (4, named("he"), named("Paul Okafor")),
+                (5, named("The commission"), None),
+            ]
+        );
+    }
 }
