@@ -162,32 +162,44 @@ impl<'a> Resolver<'a> {
 
     /// The person a pronoun of `gender` at `(block, at)` refers to: the one named or quoted
     /// last before it, outside quotations, whose first name marks that gender; else the last
-    /// one whose first name marks none.
+    /// one whose first name marks none. Looks back over a bounded number of people, so each
+    /// pronoun costs the same however long the page.
     fn last_person_before(&self, block: usize, at: usize, gender: char) -> Option<String> {
+        const LOOK_BACK: usize = 64;
         let lx = Lexicon::get();
-        let mut people: Vec<((usize, usize), String)> = self
-            .names
-            .mentions
-            .iter()
-            .filter(|m| !m.in_quote && (m.block, m.name_start) < (block, at))
-            .map(|m| ((m.block, m.name_start), self.names.full_name(&m.tokens, m.block, m.start)))
-            .collect();
-        people.extend(
-            self.speakers
-                .iter()
-                .filter(|(b, s, _)| (*b, *s) < (block, at))
-                .map(|(b, s, n)| ((*b, *s), n.clone())),
-        );
-        people.sort_by_key(|p| p.0);
         let gender_of = |name: &str| {
             let mut words = name.split(' ');
             let first = words.next()?;
             words.next()?; // a single word says nothing of a first name
             lx.first_name_gender(first)
         };
-        let matching = people.iter().rev().find(|(_, n)| gender_of(n) == Some(gender));
-        let unknown = || people.iter().rev().find(|(_, n)| gender_of(n).is_none());
-        matching.or_else(unknown).map(|(_, n)| n.clone())
+        let mentions = &self.names.mentions;
+        let before = mentions.partition_point(|m| (m.block, m.name_start) < (block, at));
+        let named = (0..before)
+            .rev()
+            .filter(|&i| !mentions[i].in_quote)
+            .take(LOOK_BACK)
+            .map(|i| ((mentions[i].block, mentions[i].name_start), self.names.full_of(i)));
+        let spoke = self
+            .speakers
+            .iter()
+            .rev()
+            .filter(|(b, s, _)| (*b, *s) < (block, at))
+            .take(LOOK_BACK)
+            .map(|(b, s, n)| ((*b, *s), n.as_str()));
+        let mut matching: Option<((usize, usize), &str)> = None;
+        let mut unknown: Option<((usize, usize), &str)> = None;
+        for (pos, name) in named.chain(spoke) {
+            let slot = match gender_of(name) {
+                Some(g) if g == gender => &mut matching,
+                Some(_) => continue,
+                None => &mut unknown,
+            };
+            if slot.is_none_or(|(p, _)| pos > p) {
+                *slot = Some((pos, name));
+            }
+        }
+        matching.or(unknown).map(|(_, n)| n.to_string())
     }
 }
 

@@ -6,6 +6,8 @@
 //! read from a run that ends in a comma before the name ("White House Press Secretary, Josh
 //! Earnest"), or from an apposition after it ("Ruth Castellano, the mayor of Port Alder,").
 
+use std::collections::{HashMap, HashSet};
+
 use crate::lexicon::{Lexicon, ModifierKind};
 use crate::quotes::QuoteSpan;
 use crate::text::{is_capitalised, sentence_start, words_in, Word};
@@ -55,8 +57,12 @@ impl NameMention {
 
 /// Every person-name mention of a page, in page order.
 pub struct NameIndex {
-    /// The mentions.
+    /// The mentions, in page order.
     pub mentions: Vec<NameMention>,
+    /// What the mentions with each surname say.
+    by_surname: HashMap<String, SurnameGroup>,
+    /// The full name each mention refers to.
+    full: Vec<String>,
 }
 
 const PARTICLES: &[&str] = &[
@@ -198,65 +204,93 @@ impl NameIndex {
     /// Finds every person-name mention in the blocks.
     pub fn build(blocks: &[String], spans: &[QuoteSpan]) -> NameIndex {
         let mut mentions = Vec::new();
+        let mut next_span = 0; // spans are in page order: walk them with the blocks
         for (b, src) in blocks.iter().enumerate() {
+            let first = next_span;
+            while next_span < spans.len() && spans[next_span].block == b {
+                next_span += 1;
+            }
             let quoted: Vec<(usize, usize)> =
-                spans.iter().filter(|q| q.block == b).map(|q| (q.start, q.end)).collect();
+                spans[first..next_span].iter().map(|q| (q.start, q.end)).collect();
             let words = words_in(src, 0, src.len());
             find_in_block(b, src, &words, &quoted, &mut mentions);
         }
-        let mut index = NameIndex { mentions };
+        let mut index = NameIndex { mentions, by_surname: HashMap::new(), full: Vec::new() };
         index.keep_people();
+        for m in &index.mentions {
+            let group = index.by_surname.entry(m.surname().to_string()).or_default();
+            let k = match group.names.iter().position(|n| *n == m.tokens) {
+                Some(k) => k,
+                None => {
+                    group.names.push(m.tokens.clone());
+                    group.names.len() - 1
+                }
+            };
+            if m.tokens.len() >= 2 {
+                if let Some(&(_, first)) = group.full_mentions.first() {
+                    let differ = !first_names_agree(&group.names[first][0], &m.tokens[0]);
+                    group.first_names_differ |= differ;
+                }
+                group.full_mentions.push(((m.block, m.start), k));
+            }
+        }
+        index.full = index.mentions.iter().map(|m| index.full_name(&m.tokens, m.block, m.start)).collect();
         index
+    }
+
+    /// The full name mention `i` refers to.
+    pub fn full_of(&self, i: usize) -> &str {
+        &self.full[i]
     }
 
     /// Drops single-word mentions that nothing marks as a person: no title, no other mention
     /// with that surname and a first name, no speech verb right after.
     fn keep_people(&mut self) {
-        let surnames: Vec<String> = self
+        let surnames: HashSet<String> = self
             .mentions
             .iter()
             .filter(|m| m.tokens.len() >= 2 || m.title.is_some())
             .map(|m| m.surname().to_string())
             .collect();
-        self.mentions.retain(|m| {
-            m.tokens.len() >= 2 || m.title.is_some() || surnames.iter().any(|s| s == m.surname())
-        });
+        self.mentions.retain(|m| m.tokens.len() >= 2 || m.title.is_some() || surnames.contains(m.surname()));
     }
 
     /// The fullest name that `tokens`, written at `(block, at)`, refers to: the longest name
     /// with the same surname whose first name agrees, and for a bare surname shared by several
-    /// people, the one mentioned nearest before.
+    /// people, the one mentioned in full nearest before (else first after).
     pub fn full_name(&self, tokens: &[String], block: usize, at: usize) -> String {
         let Some(surname) = tokens.last() else {
             return String::new();
         };
-        let agrees = |m: &NameMention| {
-            m.surname() == surname
-                && (tokens.len() < 2 || m.tokens.len() < 2 || first_names_agree(&tokens[0], &m.tokens[0]))
+        let Some(group) = self.by_surname.get(surname.as_str()) else {
+            return tokens.join(" ");
         };
-        let candidates: Vec<&NameMention> = self.mentions.iter().filter(|m| agrees(m)).collect();
-        if tokens.len() < 2 {
-            let firsts: Vec<&str> =
-                candidates.iter().filter(|m| m.tokens.len() >= 2).map(|m| m.tokens[0].as_str()).collect();
-            let distinct = firsts.iter().any(|f| !first_names_agree(f, firsts[0]));
-            if distinct {
-                // Nearest full mention before, else the first after.
-                let before =
-                    candidates.iter().rfind(|m| m.tokens.len() >= 2 && (m.block, m.start) <= (block, at));
-                let chosen = before.or_else(|| candidates.iter().find(|m| m.tokens.len() >= 2));
-                if let Some(m) = chosen {
-                    return self.full_name(&m.tokens, m.block, m.start);
-                }
-            }
+        if tokens.len() < 2 && group.first_names_differ {
+            let i = group.full_mentions.partition_point(|&(pos, _)| pos <= (block, at));
+            let chosen = if i > 0 { group.full_mentions[i - 1].1 } else { group.full_mentions[0].1 };
+            return self.full_name(&group.names[chosen], block, at);
         }
-        candidates
+        group
+            .names
             .iter()
-            .map(|m| &m.tokens)
+            .filter(|n| tokens.len() < 2 || n.len() < 2 || first_names_agree(&tokens[0], &n[0]))
             .chain(std::iter::once(&tokens.to_vec()))
-            .max_by_key(|t| t.len())
-            .map(|t| t.join(" "))
+            .max_by_key(|n| n.len())
+            .map(|n| n.join(" "))
             .unwrap_or_default()
     }
+}
+
+/// What the mentions sharing one surname say, for resolving aliases in time independent of how
+/// often the name is repeated.
+#[derive(Default)]
+struct SurnameGroup {
+    /// Distinct name forms (token lists) with this surname.
+    names: Vec<Vec<String>>,
+    /// Position and index in `names` of every mention of two words or more, in page order.
+    full_mentions: Vec<((usize, usize), usize)>,
+    /// Whether two of those have first names that do not agree (Bill and Hillary Clinton).
+    first_names_differ: bool,
 }
 
 /// "Bill" and "B." agree; "Bill" and "Hillary" do not.

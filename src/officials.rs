@@ -1,6 +1,8 @@
 //! Officials: people named with a public-office title, every mention of one person merged
 //! into one entry (Putin = Vladimir Putin = President Putin).
 
+use std::collections::HashMap;
+
 use crate::names::NameIndex;
 use crate::report::{Mention, Official};
 
@@ -25,15 +27,15 @@ pub struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct Officials {
     entries: Vec<Entry>,
+    by_name: HashMap<String, usize>,
 }
 
 /// Finds the officials among the name mentions.
 pub fn find(names: &NameIndex) -> Officials {
     let mut officials = Officials::default();
-    for m in names.mentions.iter().filter(|m| m.title.is_some()) {
+    for (k, m) in names.mentions.iter().enumerate() {
         let Some(title) = &m.title else { continue };
-        let name = names.full_name(&m.tokens, m.block, m.start);
-        let i = officials.index_or_insert(&name);
+        let i = officials.index_or_insert(names.full_of(k));
         let e = &mut officials.entries[i];
         if !e.titles.iter().any(|t| t.eq_ignore_ascii_case(&title.text)) {
             e.titles.push(title.text.clone());
@@ -45,9 +47,8 @@ pub fn find(names: &NameIndex) -> Officials {
         }
         e.mentions.push((m.block, m.start, m.end));
     }
-    for m in names.mentions.iter().filter(|m| m.title.is_none()) {
-        let name = names.full_name(&m.tokens, m.block, m.start);
-        if let Some(i) = officials.find_by_name(&name) {
+    for (k, m) in names.mentions.iter().enumerate().filter(|(_, m)| m.title.is_none()) {
+        if let Some(i) = officials.find_by_name(names.full_of(k)) {
             officials.entries[i].mentions.push((m.block, m.name_start, m.name_end));
         }
     }
@@ -59,6 +60,7 @@ impl Officials {
         if let Some(i) = self.find_by_name(name) {
             return i;
         }
+        self.by_name.insert(name.to_string(), self.entries.len());
         self.entries.push(Entry {
             name: name.to_string(),
             titles: Vec::new(),
@@ -73,7 +75,7 @@ impl Officials {
 
     /// The official with this full name.
     pub fn find_by_name(&self, name: &str) -> Option<usize> {
-        self.entries.iter().position(|e| e.name == name)
+        self.by_name.get(name).copied()
     }
 
     /// The officials, for reading.
