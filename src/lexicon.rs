@@ -28,6 +28,8 @@ pub struct Lexicon {
     not_names: HashSet<&'static str>,
     abbreviations: HashSet<&'static str>,
     org_suffixes: HashSet<&'static str>,
+    /// Every lower-case word of a title or a qualifier ("press", "secretary", "former").
+    title_words: HashSet<&'static str>,
     /// First name → 'm' or 'f'.
     first_names: HashMap<&'static str, char>,
     /// Longest phrase, in words, among titles and modifiers.
@@ -58,7 +60,13 @@ impl Lexicon {
             .collect();
         let max_phrase_words =
             titles.keys().chain(modifiers.keys()).map(|p| p.split(' ').count()).max().unwrap_or(1);
+        let title_words = titles
+            .keys()
+            .flat_map(|t| t.split(' '))
+            .chain(modifiers.iter().filter(|(_, (k, _))| *k == ModifierKind::Qualifier).map(|(p, _)| *p))
+            .collect();
         Lexicon {
+            title_words,
             speech_verbs: lines(include_str!("lexicon/speech_verbs.txt")).collect(),
             pronouns: lines(include_str!("lexicon/pronouns.txt")).collect(),
             titles,
@@ -123,6 +131,11 @@ impl Lexicon {
 }
 
 impl Lexicon {
+    /// Is `word` a word of a title or a qualifier, written in lower case?
+    pub fn is_title_word(&self, word: &str) -> bool {
+        word.chars().next().is_some_and(char::is_lowercase) && self.title_words.contains(word)
+    }
+
     /// The gender ('m' or 'f') a first name most often marks, if it is in the list.
     pub fn first_name_gender(&self, word: &str) -> Option<char> {
         with_lower(word, |w| self.first_names.get(w).copied())

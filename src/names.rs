@@ -69,7 +69,8 @@ const PARTICLES: &[&str] = &[
     "de", "da", "di", "del", "della", "der", "den", "van", "von", "bin", "ibn", "al", "el", "la", "le", "du",
     "dos", "ter",
 ];
-const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "from", "of", "near", "across", "outside", "inside"];
+const PLACE_PREPOSITIONS: &[&str] =
+    &["in", "at", "from", "of", "near", "across", "outside", "inside", "the", "a", "an", "into"];
 const SUFFIXES: &[&str] = &["Jr.", "Sr.", "II", "III", "IV", "Jr", "Sr"];
 
 /// A word's text for lexicon look-ups: without a possessive "'s".
@@ -153,6 +154,20 @@ fn peel_title(src: &str, words: &[Word]) -> Peeled {
                 break;
             }
         }
+        // A portfolio or body in capitals before a title head: "Transport Minister",
+        // "City Hall spokeswoman".
+        if !matched && family.is_none() && is_capitalised(words[i].text(src)) && !lx.is_not_name(&lower[i]) {
+            let head_follows = (i + 1..words.len().min(i + 3)).any(|h| {
+                (h - i == 1 || is_capitalised(words[h - 1].text(src)))
+                    && (1..=lx.max_phrase_words.min(words.len() - h))
+                        .any(|n| lx.title_family(&lower[h..h + n].join(" ")).is_some())
+            });
+            if head_follows {
+                written_from.get_or_insert(i);
+                i += 1;
+                matched = true;
+            }
+        }
         if !matched {
             break;
         }
@@ -160,7 +175,10 @@ fn peel_title(src: &str, words: &[Word]) -> Peeled {
     match family {
         Some(family) => {
             let from = written_from.unwrap_or(0);
-            let text = join_words(src, &words[from..title_end]);
+            let mut text = join_words(src, &words[from..title_end]);
+            if words[from..title_end].iter().any(|w| !is_capitalised(w.text(src))) {
+                text = title_case(&text);
+            }
             Peeled { used: title_end, read: i, title: Some(Title { text, family, country, organisation }) }
         }
         None => Peeled { used: 0, read: i, title: None },
@@ -309,7 +327,7 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
     let mut i = 0;
     while i < words.len() {
         let w = words[i].text(src);
-        if !is_name_word(w) {
+        if !is_name_word(w) && !lx.is_title_word(w) {
             pending = None;
             i += 1;
             continue;
@@ -321,7 +339,9 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
             let wj = words[j].text(src);
             let particle =
                 PARTICLES.contains(&wj) && j + 1 < words.len() && is_name_word(words[j + 1].text(src));
-            if !joins_run(gap) || !(is_name_word(wj) || particle || SUFFIXES.contains(&wj)) {
+            if !joins_run(gap)
+                || !(is_name_word(wj) || particle || SUFFIXES.contains(&wj) || lx.is_title_word(wj))
+            {
                 break;
             }
             j += 1;
@@ -373,7 +393,8 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
             i = j;
             continue;
         }
-        // After "in", "at", "from", "of" a capitalised run without a title is a place or body.
+        // After "in", "at", "from", "of", "the" a capitalised run without a title is a place
+        // or a body ("in Port Alder", "the Port Alder crossing").
         let place = title.is_none()
             && pending.is_none()
             && i > 0
@@ -556,6 +577,20 @@ mod tests {
             )
         );
         assert_eq!(m[1].0, "Ruth Castellano");
+    }
+
+    #[test]
+    fn portfolio_and_lower_case_titles() {
+        let m = mentions("Transport Minister Paul Okafor met City Hall spokeswoman Dana Whitfield and former president Barack Obama near the Port Alder crossing.");
+        let got: Vec<(&str, Option<&str>)> = m.iter().map(|f| (f.0.as_str(), f.1.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Transport Minister Paul Okafor", Some("Transport Minister")),
+                ("City Hall spokeswoman Dana Whitfield", Some("City Hall Spokeswoman")),
+                ("former president Barack Obama", Some("Former President")),
+            ]
+        );
     }
 
     #[test]
