@@ -1,0 +1,106 @@
+// Page -> blocks: one walk over the visible text under a root element.
+//
+// A block is the text of one paragraph-level element. Its string is exactly the concatenation
+// of its text nodes' data, so an offset into the block maps 1:1 back to a text node (see
+// anchor.js). The analysis core normalises whitespace itself; nothing is trimmed or collapsed
+// here.
+
+/** Elements whose text is never article text, or that a reader cannot see as text. */
+const SKIP = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'SVG',
+  'MATH', 'VIDEO', 'AUDIO', 'TEXTAREA', 'SELECT', 'DATALIST', 'HEAD', 'TITLE',
+]);
+
+/** Elements that start and end a block (HTML's block-level and table elements). */
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'CENTER', 'DD', 'DETAILS',
+  'DIALOG', 'DIR', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM',
+  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'HTML', 'LEGEND', 'LI',
+  'LISTING', 'MAIN', 'MENU', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY',
+  'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'XMP', 'BUTTON', 'OPTION',
+]);
+
+/** Is this element hidden from a reader (and so is its whole subtree)? */
+function hidden(el) {
+  if (el.hidden || el.getAttribute('aria-hidden') === 'true') return true;
+  let visible;
+  if (typeof el.checkVisibility === 'function') {
+    visible = el.checkVisibility({ visibilityProperty: true });
+    if (visible) return false;
+  }
+  // checkVisibility() is false for `display: contents` (no box of its own), yet the children
+  // are drawn; without checkVisibility() fall back to the computed style.
+  const style = getComputedStyle(el);
+  if (style.display === 'contents') return false;
+  return visible === false || style.display === 'none' || style.visibility === 'hidden';
+}
+
+/**
+ * One block of page text and the text nodes it was made from.
+ * @typedef {{ text: string, nodes: Text[], starts: number[] }} Block
+ */
+
+/**
+ * Walks the visible text under `root` once.
+ * @param {Element} root
+ * @param {(el: Element) => boolean} [exclude] true for elements to leave out (the widget's own UI)
+ * @returns {Block[]} non-blank blocks in document order
+ */
+export function flatten(root, exclude = () => false) {
+  const doc = root.ownerDocument || root;
+  /** Element -> the block element it belongs to (itself when it is one). */
+  const owner = new Map();
+  let broke = false; // a <br> was passed since the last text node
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode(node) {
+      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
+      const tag = node.tagName.toUpperCase();
+      if (node !== root && (SKIP.has(tag) || exclude(node) || hidden(node))) {
+        return NodeFilter.FILTER_REJECT;
+      }
+      if (tag === 'BR') broke = true;
+      owner.set(node, BLOCK.has(tag) || node === root ? node : owner.get(node.parentNode) || root);
+      return NodeFilter.FILTER_SKIP;
+    },
+  });
+
+  const blocks = [];
+  let current = null;
+  let currentOwner = null;
+  const end = () => {
+    if (current && /\S/.test(current.text)) blocks.push(current);
+    current = null;
+  };
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const data = node.data;
+    if (!data) continue;
+    const blockOwner = owner.get(node.parentNode) || root;
+    if (broke || blockOwner !== currentOwner) end();
+    broke = false;
+    currentOwner = blockOwner;
+    if (!current) current = { text: '', nodes: [], starts: [] };
+    current.starts.push(current.text.length);
+    current.nodes.push(node);
+    current.text += data;
+  }
+  end();
+  return blocks;
+}
+
+/**
+ * The element a scan reads by default: the page's main content (the first of `article`, `main`,
+ * `[itemprop=articleBody]`, `[role=main]` that matches a visible element; of several matches the
+ * one with the most text), else the body.
+ */
+export function defaultRoot(doc = document) {
+  for (const sel of ['article', 'main', '[itemprop="articleBody"]', '[role="main"]']) {
+    let best = null;
+    let most = 0;
+    for (const el of doc.querySelectorAll(sel)) {
+      const n = el.textContent.trim().length;
+      if (n > most && !hidden(el)) [best, most] = [el, n];
+    }
+    if (best) return best;
+  }
+  return doc.body || doc.documentElement;
+}
