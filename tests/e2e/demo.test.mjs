@@ -1,0 +1,209 @@
+// The demo reading page (www/index.html): it scans itself on load; the findings must show as
+// highlights in the text and as entries in the panel, and the panel must work by mouse and
+// keyboard. Also writes test-results/demo.png, a screenshot with the panel open.
+
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import {
+  ROOT, clickPanelButton, highlightSizes, panelOutline, panelSections, start, suite,
+} from './harness.mjs';
+
+
+suite('demo page', null, () => {
+  let env;
+  let page;
+  const problems = [];
+
+  before(async () => {
+    env = await start();
+    page = await env.newPage({ viewport: { width: 1280, height: 1000 } });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+    await page.goto(env.url);
+    await page.waitForFunction(() => window.factlensReport, null, { timeout: 20000 });
+  });
+  after(() => env?.close());
+
+  it('scans on load without errors', () => {
+    assert.deepEqual(problems, []);
+  });
+
+  it('highlights every category in the page text', async () => {
+    const sizes = await highlightSizes(page);
+    for (const name of ['repeat', 'quote', 'unattributed', 'speaker', 'official']) {
+      assert.ok(sizes[`factlens-${name}`] > 0, `factlens-${name} highlight: ${JSON.stringify(sizes)}`);
+    }
+  });
+
+  it('keeps the panel outside <body> in a closed shadow root', async () => {
+    const host = await page.evaluate(() => {
+      const el = document.querySelector('factlens-overlay');
+      return el && { parent: el.parentElement.localName, open: el.shadowRoot !== null };
+    });
+    assert.deepEqual(host, { parent: 'html', open: false });
+  });
+
+  describe('panel', () => {
+    let sections;
+    before(async () => {
+      const outline = await panelOutline(page);
+      assert.ok(outline, 'no panel in the accessibility tree');
+      sections = panelSections(outline);
+    });
+
+    it('lists the verbatim repeat with its two copies', () => {
+      const repeats = sections['repeated paragraphs'];
+      assert.ok(repeats, `sections: ${Object.keys(sections)}`);
+      const text = repeats.entries.map((e) => e.name).join(' | ');
+      assert.match(text, /The crossing’s two landing stages were badly damaged/);
+      assert.match(text, /×2/);
+      const copies = repeats.entries.filter((e) => e.role === 'button' && /^Show copy \d of 2$/.test(e.name));
+      assert.ok(copies.length >= 2, text);
+    });
+
+    it('lists the edited near-copy', { todo: 'near-duplicates are a later issue' }, () => {
+      const text = sections['repeated paragraphs'].entries.map((e) => e.name).join(' | ');
+      assert.match(text, /edited/);
+    });
+
+    it('lists each quote under its speaker', () => {
+      const groups = sections.quotes?.groups ?? {};
+      const expected = {
+        'Elena Marsh': [/We owe the people of this coast/],
+        'Paul Okafor': [/The money is already set aside/, /The engineers tell us.*2 paragraphs/s],
+        'Ruth Castellano': [/We have carried this city's share/],
+        'Dana Whitfield': [/We will keep the buses running/],
+        Unattributed: [/Bring back our boat/],
+      };
+      const problems = [];
+      for (const [speaker, quotes] of Object.entries(expected)) {
+        const listed = groups[speaker] ?? [];
+        for (const q of quotes) {
+          if (!listed.some((name) => q.test(name))) problems.push(`${speaker}: no ${q}`);
+        }
+      }
+      assert.deepEqual(problems, [], `quotes by speaker: ${JSON.stringify(groups, null, 1)}`);
+    });
+
+    it('lists the officials with their titles', () => {
+      const officials = (sections.officials?.entries ?? []).filter((e) => e.role === 'button');
+      const find = (name) => officials.find((o) => o.name.startsWith(name))?.name ?? '';
+      const listed = officials.map((o) => o.name);
+      assert.match(find('Elena Marsh'), /Governor/, `officials: ${listed}`);
+      assert.match(find('Elena Marsh'), /[3-9] mentions/, 'the surname-only mentions are merged');
+      assert.match(find('Paul Okafor'), /Minister/, `officials: ${listed}`);
+      assert.match(find('Ruth Castellano'), /mayor/i, `officials: ${listed}`);
+      assert.match(find('Ruth Castellano'), /Port Alder/, `officials: ${listed}`);
+    });
+  });
+
+  it('scrolls to and flashes a finding when its button is clicked, and by keyboard', async () => {
+    const outline = await panelOutline(page);
+    const copy2 = outline.find((e) => e.role === 'button' && e.name === 'Show copy 2 of 2');
+    assert.ok(copy2, 'no "Show copy 2 of 2" button');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await clickPanelButton(page, copy2.backendNodeId);
+    await page.waitForFunction(() => CSS.highlights.has('factlens-flash'));
+    await page.waitForFunction(() => window.scrollY > 200);
+    // The flashed range is the second copy, now in view.
+    const flashed = await page.evaluate(() => {
+      const [range] = CSS.highlights.get('factlens-flash');
+      const r = range.getBoundingClientRect();
+      return { text: range.toString(), inView: r.top >= 0 && r.bottom <= innerHeight };
+    });
+    assert.match(flashed.text, /^The crossing’s two landing stages/);
+    assert.ok(flashed.inView);
+    await page.waitForFunction(() => !CSS.highlights.has('factlens-flash'), null, { timeout: 5000 });
+
+    // Focus stays on the button (inside the host); Shift+Tab and Enter work like any button.
+    assert.equal(await page.evaluate(() => document.activeElement.localName), 'factlens-overlay');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => CSS.highlights.has('factlens-flash'));
+  });
+
+  it('scans again without doubling anything, and clear() leaves no trace', async () => {
+    const before = await page.evaluate(() => ({
+      text: document.body.innerText,
+      sheets: document.adoptedStyleSheets.length,
+    }));
+    const again = await page.evaluate(async () => {
+      const r = await factlens.scan();
+      return { quotes: r.quotes.length, hosts: document.querySelectorAll('factlens-overlay').length };
+    });
+    assert.equal(again.hosts, 1);
+    assert.equal(await page.evaluate(() => document.adoptedStyleSheets.length), before.sheets);
+    await page.evaluate(() => factlens.clear());
+    const afterClear = await page.evaluate(() => ({
+      text: document.body.innerText,
+      sheets: document.adoptedStyleSheets.length,
+      hosts: document.querySelectorAll('factlens-overlay').length,
+    }));
+    assert.equal(afterClear.text, before.text);
+    assert.equal(afterClear.sheets, before.sheets - 1, 'the highlight stylesheet is removed');
+    assert.equal(afterClear.hosts, 0);
+    assert.deepEqual(await highlightSizes(page), {});
+  });
+
+  it('closes with Esc', async () => {
+    await page.evaluate(() => factlens.scan());
+    assert.ok(await panelOutline(page));
+    await page.keyboard.press('Escape');
+    assert.equal(await panelOutline(page), null);
+    assert.deepEqual(await highlightSizes(page), {});
+  });
+
+  it('rejects a bad root with a clear message and leaves the page alone', async () => {
+    const message = await page.evaluate(() => factlens.scan({ root: 42 }).then(() => 'resolved', (e) => e.message));
+    assert.match(message, /^factlens: /);
+    assert.equal(await page.evaluate(() => document.querySelectorAll('factlens-overlay').length), 0);
+  });
+
+  it('works without the CSS Custom Highlight API: no highlights, the panel still lists', async () => {
+    const bare = await env.newPage();
+    await bare.addInitScript(() => {
+      delete CSS.highlights;
+      delete globalThis.Highlight;
+    });
+    const errors = [];
+    bare.on('pageerror', (e) => errors.push(e.message));
+    await bare.goto(env.url);
+    await bare.waitForFunction(() => window.factlensReport, null, { timeout: 20000 });
+    assert.equal(await bare.evaluate(() => 'highlights' in CSS), false);
+    const outline = await panelOutline(bare);
+    assert.ok(outline?.some((e) => e.role === 'button' && /Bring back our boat/.test(e.name)));
+    const copy = outline.find((e) => e.role === 'button' && e.name === 'Show copy 2 of 2');
+    await clickPanelButton(bare, copy.backendNodeId); // scrolls, flashes nothing, throws nothing
+    await bare.waitForFunction(() => window.scrollY > 200);
+    await bare.evaluate(() => factlens.clear());
+    assert.deepEqual(errors, []);
+    await bare.context().close();
+  });
+
+  it('ships the same API as an ES module (dist/factlens.js)', async () => {
+    const esm = await env.newPage();
+    await esm.goto(`${env.url}dist/factlens.d.ts`); // any page of the server's origin
+    const got = await esm.evaluate(async () => {
+      const mod = await import('/dist/factlens.js');
+      const report = await mod.scan({ root: document.body });
+      const host = document.querySelectorAll('factlens-overlay').length;
+      mod.clear();
+      return { exports: Object.keys(mod).sort(), version: report.version, host };
+    });
+    assert.deepEqual(got, { exports: ['clear', 'scan'], version: 1, host: 1 });
+    await esm.context().close();
+  });
+
+  it('takes a screenshot with the panel open (test-results/demo.png)', async () => {
+    await page.mouse.move(0, 0);
+    await page.evaluate(async () => {
+      window.scrollTo(0, 0);
+      await factlens.scan();
+    });
+    const dir = join(ROOT, 'test-results');
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: join(dir, 'demo.png') });
+  });
+});
