@@ -5,15 +5,40 @@
 //! text arrive as U+FFFD, which is one UTF-16 unit like the surrogate it replaces, so offsets
 //! still match the page's strings.
 
+use std::sync::{Mutex, Once};
+
 use wasm_bindgen::prelude::*;
 
 use crate::{analyze, OffsetUnit, Page};
+
+/// The message of the last panic, kept for [`last_panic`]: on wasm32 a panic aborts, and
+/// JavaScript sees only a `RuntimeError: unreachable`.
+static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
+
+/// Records a panic's message before the abort, so the JS shell can say what went wrong.
+fn install_panic_hook() {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            if let Ok(mut last) = LAST_PANIC.lock() {
+                *last = Some(info.to_string());
+            }
+        }));
+    });
+}
+
+/// The message of the panic that stopped the last call, if one did.
+#[wasm_bindgen(js_name = lastPanic)]
+pub fn last_panic() -> Option<String> {
+    LAST_PANIC.lock().ok().and_then(|last| last.clone())
+}
 
 /// Analyses blocks of page text and returns the Report with UTF-16 offsets.
 ///
 /// `blocks` must be an array of strings; anything else is an error, never a panic.
 #[wasm_bindgen(js_name = analyzeBlocks)]
 pub fn analyze_blocks(blocks: &JsValue) -> Result<JsValue, JsError> {
+    install_panic_hook();
     let blocks = read_blocks(blocks)?;
     let page = Page::new(blocks);
     let report = analyze(&page).convert_offsets(&page, OffsetUnit::Utf16);

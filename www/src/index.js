@@ -4,7 +4,7 @@
 // -> paint (CSS Custom Highlight API) + openPanel (closed shadow root). Nothing here changes the
 // page's text, layout or listeners.
 
-import init, { analyzeBlocks } from '../../build/wasm/factlens.js';
+import init, { analyzeBlocks, lastPanic } from '../../build/wasm/factlens.js';
 import wasmBytes from '../../build/wasm/factlens_bg.opt.wasm';
 import { defaultRoot, flatten } from './flatten.js';
 import { findings } from './findings.js';
@@ -32,8 +32,13 @@ function analyze(texts) {
   } catch (e) {
     // A trap (RuntimeError: unreachable, out of bounds...) may leave the module's memory
     // inconsistent; refuse further calls rather than return wrong results.
-    if (e instanceof WebAssembly.RuntimeError) crashed = e;
-    throw new Error(`factlens: analysis failed: ${e && e.message}`, { cause: e });
+    let why = e && e.message;
+    if (e instanceof WebAssembly.RuntimeError) {
+      crashed = e;
+      // The core records its panic message before aborting; reading it back is a plain load.
+      try { why = `internal error: ${lastPanic() || why}`; } catch { /* keep the trap's message */ }
+    }
+    throw new Error(`factlens: analysis failed: ${why}`, { cause: e });
   }
   if (!report || !Array.isArray(report.repeats) || !Array.isArray(report.quotes) ||
       !Array.isArray(report.officials)) {
