@@ -35,15 +35,17 @@ function run(cmd, args, extraEnv = {}) {
   });
 }
 
-/** Counts from cargo's "test result:" lines, or node's TAP "# pass"/"# fail" lines. */
+/** Counts from cargo's "test result:" lines, or node's TAP "# pass"/"# fail"/"# skipped" lines. */
 function counts(output) {
-  let passed = 0, failed = 0, seen = false;
-  for (const m of output.matchAll(/test result: \w+\. (\d+) passed; (\d+) failed/g)) {
-    passed += +m[1]; failed += +m[2]; seen = true;
+  let passed = 0, failed = 0, skipped = 0, seen = false;
+  for (const m of output.matchAll(/test result: \w+\. (\d+) passed; (\d+) failed; (\d+) ignored/g)) {
+    passed += +m[1]; failed += +m[2]; skipped += +m[3]; seen = true;
   }
-  const pass = output.match(/^# pass (\d+)$/m), fail = output.match(/^# fail (\d+)$/m);
-  if (pass || fail) { passed += +(pass?.[1] ?? 0); failed += +(fail?.[1] ?? 0); seen = true; }
-  return { passed, failed, seen };
+  const tap = (name) => +(output.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
+  if (/^# pass \d+$/m.test(output)) {
+    passed += tap('pass'); failed += tap('fail'); skipped += tap('skipped') + tap('todo'); seen = true;
+  }
+  return { passed, failed, skipped, seen };
 }
 
 const steps = [
@@ -59,7 +61,7 @@ const steps = [
   ['end-to-end tests in Chromium', 'tests', 'node', ['--test', '--test-reporter=tap', '--test-concurrency=1', 'tests/e2e/']],
 ];
 
-let passed = 0, failed = 0;
+let passed = 0, failed = 0, skipped = 0;
 const failures = [];
 for (const [name, kind, cmd, args, extraEnv] of steps) {
   console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
@@ -71,6 +73,7 @@ for (const [name, kind, cmd, args, extraEnv] of steps) {
   const c = counts(output);
   passed += c.passed;
   failed += c.failed;
+  skipped += c.skipped;
   // A runner that crashed, or failed without saying how many, counts as one failure.
   if (code !== 0 && (!c.seen || c.failed === 0)) { failed += 1; failures.push(`${name} (exit ${code})`); }
   else if (c.failed > 0) failures.push(name);
@@ -78,5 +81,5 @@ for (const [name, kind, cmd, args, extraEnv] of steps) {
 
 console.log('');
 if (failures.length) console.log(`failed: ${failures.join('; ')}`);
-console.log(`${passed} passed, ${failed} failed`);
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 ? 1 : 0);
