@@ -4,8 +4,13 @@ use std::path::Path;
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(factlens_shared)");
     println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-env-changed=FACTLENS_SHARED");
+    // FACTLENS_SHARED points elsewhere (or nowhere, to check a user's clone); default ../shared.
     let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default();
-    let shared = Path::new(&manifest).join("..").join("shared");
+    let shared = match std::env::var_os("FACTLENS_SHARED") {
+        Some(dir) => std::path::PathBuf::from(dir),
+        None => Path::new(&manifest).join("..").join("shared"),
+    };
     println!("cargo::rerun-if-changed={}", shared.join("seed").display());
     let seed = shared.join("seed").join("article.txt");
     let expected = shared.join("seed").join("expected.json");

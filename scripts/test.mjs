@@ -52,6 +52,11 @@ const steps = [
   ['cargo fmt --check', 'check', 'cargo', ['fmt', '--check']],
   ['clippy (native)', 'check', 'cargo', ['clippy', '--all-targets', '--', '-D', 'warnings']],
   ['clippy (wasm32)', 'check', 'cargo', ['clippy', '--all-targets', '--target', 'wasm32-unknown-unknown', '--', '-D', 'warnings']],
+  // A user's clone has no ../shared: the code that needs it must still build warning-free.
+  ['clippy without ../shared (native and wasm32)', 'check', 'bash', ['-c',
+    'cargo clippy --all-targets -- -D warnings && ' +
+    'cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings'],
+    { FACTLENS_SHARED: '/nonexistent', CARGO_TARGET_DIR: 'target/no-shared' }],
   ['native cargo test', 'tests', 'cargo', ['test']],
   ['wasm tests in Chromium', 'tests', 'cargo', ['test', '--target', 'wasm32-unknown-unknown', '--test', 'web'],
     { ...wasmEnv, CHROMEDRIVER: '/usr/bin/chromedriver' }],

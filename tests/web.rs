@@ -5,7 +5,7 @@
 #[cfg(factlens_shared)]
 mod common;
 
-use factlens::{analyze, web::analyze_blocks, OffsetUnit, Page, Report};
+use factlens::{web::analyze_blocks, Report};
 use js_sys::{Array, JsString};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
@@ -27,6 +27,7 @@ fn report_of(value: JsValue) -> Report {
 #[cfg(factlens_shared)]
 #[wasm_bindgen_test]
 fn seed_article_in_the_browser() {
+    use factlens::{analyze, OffsetUnit, Page};
     let text = include_str!(env!("FACTLENS_SEED_TEXT"));
     let expected: serde_json::Value =
         serde_json::from_str(include_str!(env!("FACTLENS_SEED_EXPECTED"))).unwrap();
