@@ -8,26 +8,13 @@
 //! outside quotations, role nouns to the official whose title has that role. A quotation that
 //! runs over several blocks shares the speaker found in any of its blocks.
 
-use crate::lexicon::{Lexicon, ModifierKind};
+use crate::lexicon::Lexicon;
 use crate::names::NameIndex;
 use crate::officials::Officials;
 use crate::quotes::QuoteSpan;
 use crate::report::{Quote, Span};
-use crate::text::{chars_after, chars_before, is_capitalised, sentence_end, sentence_start, words_in, Word};
-
-/// Most words allowed between a quotation and the speech verb that attributes it.
-const MAX_GAP_WORDS: usize = 10;
-
-/// What kind of speaker mention a cue found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Who {
-    /// A name: its words.
-    Name(Vec<String>),
-    /// A subject pronoun: he, she, they, I, we.
-    Pronoun,
-    /// A role noun phrase: its role family and organisation, if named.
-    Role { family: &'static str, organisation: Option<&'static str> },
-}
+use crate::speaker::{after_quote, before_quote, Who};
+use crate::text::{chars_after, chars_before, sentence_end, sentence_start};
 
 /// A speaker mention found next to a speech verb.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -203,6 +190,16 @@ impl<'a> Resolver<'a> {
     }
 }
 
+/// Whether a closed quotation ends its sentence: a full stop inside the closing mark and a
+/// capital after it (`"… today." Smith then left`). A question or exclamation mark does not
+/// end it, since the attribution often follows (`"Why?" Smith asked.`).
+fn ends_sentence(text: &str, span: &QuoteSpan) -> bool {
+    let (_, inner_end) = span.inner(text);
+    let inside = text[..inner_end].trim_end();
+    let after = text[span.end..].trim_start();
+    inside.ends_with('.') && after.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// A quotation with no cue of its own in a block where another quotation has one shares it:
 /// `"…," said Smith. "…"` — the previous one first, else the next one.
 fn share_within_blocks(spans: &[QuoteSpan], cues: &mut [Option<Cue>]) {
@@ -229,15 +226,15 @@ fn find_cue(blocks: &[String], spans: &[QuoteSpan], i: usize) -> Option<Cue> {
     let next_quote = spans.get(i + 1).filter(|n| n.block == span.block).map_or(text.len(), |n| n.start);
     let prev_quote =
         i.checked_sub(1).and_then(|p| spans.get(p)).filter(|p| p.block == span.block).map_or(0, |p| p.end);
-    let found = if span.closed {
+    let found = if span.closed && !ends_sentence(text, span) {
         let tail_end = sentence_end(text, span.end, next_quote);
-        cue_after(text, span.end, tail_end)
+        after_quote(text, span.end, tail_end)
     } else {
         None
     };
     let found = found.or_else(|| {
         let head_start = sentence_start(text, prev_quote, span.start).max(prev_quote);
-        cue_before(text, head_start, span.start)
+        before_quote(text, head_start, span.start)
     });
     if let Some((start, end, who)) = found {
         return Some(Cue { block: span.block, start, end, who });
@@ -249,228 +246,10 @@ fn find_cue(blocks: &[String], spans: &[QuoteSpan], i: usize) -> Option<Cue> {
         spans[..i].last().is_some_and(|p| p.block == prev_block && p.end >= prev.trim_end().len());
     if opens_block && span.continues.is_none() && prev.trim_end().ends_with(':') && !prev_has_quote_at_end {
         let end = prev.trim_end().len();
-        let (start, end, who) = cue_before(prev, sentence_start(prev, 0, end), end)?;
+        let (start, end, who) = before_quote(prev, sentence_start(prev, 0, end), end)?;
         return Some(Cue { block: prev_block, start, end, who });
     }
     None
-}
-
-/// `"…," X said` / `"…," said X` / `"…," according to X` / `"…" — X`, in `text[from..to]`.
-fn cue_after(text: &str, from: usize, to: usize) -> Option<(usize, usize, Who)> {
-    let lx = Lexicon::get();
-    let words = words_in(text, from, to);
-    let stretch = text[from..to].trim_start();
-    let lead = to - from - stretch.len() + from;
-    // Dash credit: "…" — Name
-    if stretch.starts_with(['\u{2014}', '\u{2013}']) {
-        let np_from = lead + stretch.chars().next().map_or(0, char::len_utf8);
-        return speaker_phrase(text, np_from, clause_end(text, np_from, to), Side::After);
-    }
-    if let Some(k) = according_to(text, &words) {
-        let from = words[k].start;
-        return speaker_phrase(text, from, clause_end(text, from, to), Side::After);
-    }
-    let v = words.iter().take(MAX_GAP_WORDS + 1).position(|w| lx.is_speech_verb(w.text(text)))?;
-    if v == 0 {
-        // "…," said X — the subject follows the verb.
-        let np_from = words.get(1)?.start;
-        speaker_phrase(text, np_from, clause_end(text, np_from, to), Side::After)
-    } else {
-        speaker_phrase(text, lead, words[v].start, Side::Before)
-    }
-}
-
-/// `X said: "…"` / `X said, "…"` / `X told reporters that "…"` / `According to X, "…"`,
-/// in `text[from..to]` before the quote.
-fn cue_before(text: &str, from: usize, to: usize) -> Option<(usize, usize, Who)> {
-    let lx = Lexicon::get();
-    let words = words_in(text, from, to);
-    if let Some(k) = according_to(text, &words) {
-        let np_from = words[k].start;
-        return speaker_phrase(text, np_from, clause_end(text, np_from, to), Side::After);
-    }
-    // The speech verb must be close to the quote: at most a few words between.
-    let v = words.iter().rposition(|w| lx.is_speech_verb(w.text(text)))?;
-    let between = text[words[v].end..to].trim_end();
-    let adjacent = words.len() - v <= 5 && (between.ends_with([':', ',']) || between.ends_with("that"));
-    if adjacent {
-        if let Some(found) = speaker_phrase(text, from, words[v].start, Side::Before) {
-            return Some(found);
-        }
-    }
-    // A quoted phrase inside reported speech: "Smith says fraud is “a big problem”" — the
-    // subject of the first speech verb of the sentence that has one.
-    words
-        .iter()
-        .filter(|w| lx.is_speech_verb(w.text(text)))
-        .find_map(|w| speaker_phrase(text, from, w.start, Side::Before))
-}
-
-/// The index of the first word after "according to", if the words contain it.
-fn according_to(text: &str, words: &[Word]) -> Option<usize> {
-    words
-        .windows(2)
-        .position(|p| p[0].text(text).eq_ignore_ascii_case("according") && p[1].text(text) == "to")
-        .map(|k| k + 2)
-        .filter(|&k| k < words.len())
-}
-
-/// Where a noun phrase that starts at `from` ends: at the first comma, period or semicolon.
-fn clause_end(text: &str, from: usize, to: usize) -> usize {
-    text[from..to].find([',', ';', '.', '(', '\u{201C}', '"']).map_or(to, |i| from + i)
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Side {
-    /// The phrase stands before its verb: the part next to the verb is the subject, unless it
-    /// is an apposition ("Smith, a doctor at Y, said").
-    Before,
-    /// The phrase follows its verb or "according to".
-    After,
-}
-
-/// Reads the speaker mention out of `text[from..to]`.
-fn speaker_phrase(text: &str, from: usize, to: usize, side: Side) -> Option<(usize, usize, Who)> {
-    if from >= to {
-        return None;
-    }
-    // Comma-separated parts, as (start, end) trimmed of spaces.
-    let mut parts: Vec<(usize, usize)> = Vec::new();
-    let mut at = from;
-    for piece in text[from..to].split(',') {
-        let s = at + (piece.len() - piece.trim_start().len());
-        let e = at + piece.trim_end().len();
-        if e > s {
-            parts.push((s, e));
-        }
-        at += piece.len() + 1;
-    }
-    let pick = match side {
-        Side::After => *parts.first()?,
-        Side::Before => {
-            let last = *parts.last()?;
-            let appositive = starts_with_article(&text[last.0..last.1]) && parts.len() >= 2;
-            if appositive
-                && classify(text, parts[parts.len() - 2].0, parts[parts.len() - 2].1)
-                    .is_some_and(|c| matches!(c.2, Who::Name(_)))
-            {
-                parts[parts.len() - 2]
-            } else {
-                last
-            }
-        }
-    };
-    // Too long to be a subject: a clause, not a mention.
-    let words = words_in(text, pick.0, pick.1);
-    if words.len() <= 8 {
-        if let Some(found) = classify(text, pick.0, pick.1) {
-            return Some(found);
-        }
-    }
-    if side == Side::After {
-        return None;
-    }
-    // The subject right before the verb: a pronoun or a name ("footage of Jane Doe asking").
-    let last = words.last()?;
-    if Lexicon::get().is_pronoun(last.text(text)) {
-        return Some((last.start, last.end, Who::Pronoun));
-    }
-    let run = words.iter().rev().take_while(|w| is_capitalised(w.text(text))).count();
-    if run == 0 || run == words.len() {
-        return None;
-    }
-    let first = &words[words.len() - run];
-    classify(text, first.start, last.end).filter(|c| matches!(c.2, Who::Name(_)))
-}
-
-fn starts_with_article(s: &str) -> bool {
-    let first = s.split_whitespace().next().unwrap_or("");
-    matches!(first.to_lowercase().as_str(), "a" | "an" | "the")
-}
-
-/// What `text[from..to]` is as a speaker mention, and the span of the mention inside it.
-fn classify(text: &str, from: usize, to: usize) -> Option<(usize, usize, Who)> {
-    let lx = Lexicon::get();
-    let words = words_in(text, from, to);
-    let first = words.first()?;
-    if words.len() == 1 && lx.is_pronoun(first.text(text)) {
-        return Some((first.start, first.end, Who::Pronoun));
-    }
-    // A role noun phrase: "the White House spokesman", "a spokeswoman for the mayor".
-    let lower: Vec<String> = words.iter().map(|w| w.text(text).to_lowercase()).collect();
-    if matches!(lower[0].as_str(), "the" | "a" | "an")
-        || lower[0].ends_with("'s")
-        || lower[0].ends_with("\u{2019}s")
-    {
-        // The role noun is the last word before "for"/"of"/"at", or the last word.
-        let head_end = lower
-            .iter()
-            .position(|w| matches!(w.as_str(), "for" | "of" | "at" | "with" | "in" | "from" | "on"))
-            .unwrap_or(lower.len());
-        for n in (1..=3.min(head_end)).rev() {
-            let phrase = lower[head_end - n..head_end].join(" ");
-            if let Some(family) = lx.role_family(&phrase) {
-                let organisation = (0..head_end).find_map(|k| {
-                    (1..=3.min(head_end - k)).rev().find_map(|m| {
-                        match lx.modifier(&lower[k..k + m].join(" ")) {
-                            Some((ModifierKind::Org, v)) => Some(v),
-                            _ => None,
-                        }
-                    })
-                });
-                return Some((from, words[head_end - 1].end, Who::Role { family, organisation }));
-            }
-        }
-        // "The New York Times reports": a body named in capitals speaks under its name.
-        let rest = &words[1..];
-        if lower[0] == "the" && !rest.is_empty() && rest.iter().all(|w| is_capitalised(w.text(text))) {
-            let tokens = rest.iter().map(|w| w.text(text).to_string()).collect();
-            return Some((from, rest[rest.len() - 1].end, Who::Name(tokens)));
-        }
-        // "The commission says", "a narrator asks": a speaker named by a common noun that
-        // names no office; reported as written, resolved to nobody.
-        if (2..=4).contains(&head_end) {
-            return Some((from, words[head_end - 1].end, Who::Role { family: "", organisation: None }));
-        }
-        return None;
-    }
-    // A name: the capitalised words, without titles and modifiers in front.
-    let caps: Vec<&Word> =
-        words.iter().take_while(|w| is_capitalised(w.text(text)) || is_particle(w.text(text))).collect();
-    if caps.is_empty() {
-        return None;
-    }
-    let mut k = 0;
-    while k + 1 < caps.len() {
-        let w = caps[k].text(text).to_lowercase();
-        let is_title_word = lx.title_family(&w).is_some() || lx.modifier(&w).is_some() || is_title_part(&w);
-        if !is_title_word {
-            break;
-        }
-        k += 1;
-    }
-    let name = &caps[k..];
-    let first_name_word = name.first()?.text(text);
-    if lx.is_not_name(first_name_word) || lx.is_pronoun(first_name_word) {
-        return None;
-    }
-    let tokens: Vec<String> = name
-        .iter()
-        .map(|w| {
-            let t = w.text(text);
-            t.strip_suffix("'s").or_else(|| t.strip_suffix("\u{2019}s")).unwrap_or(t).to_string()
-        })
-        .collect();
-    Some((name[0].start, name[name.len() - 1].end, Who::Name(tokens)))
-}
-
-fn is_particle(word: &str) -> bool {
-    matches!(word, "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "der" | "la" | "le")
-}
-
-/// Words that only occur inside multi-word titles ("Press" in "Press Secretary").
-fn is_title_part(word: &str) -> bool {
-    matches!(word, "press" | "foreign" | "prime" | "vice" | "chief" | "deputy" | "house" | "white" | "state")
 }
 
 #[cfg(test)]
@@ -520,6 +299,32 @@ mod tests {
                 )),
             ),
             (r#""We will win this," Smith wrote on Twitter."#, Some(("Smith", name(&["Smith"])))),
+            (r#""We will win this," Mr. Alexander said."#, Some(("Alexander", name(&["Alexander"])))),
+            (r#""We will win this," Ann Lee, 25, said."#, Some(("Ann Lee", name(&["Ann", "Lee"])))),
+            (r#""We will win this," Sen. Ann Lee, R-Ky., said."#, Some(("Ann Lee", name(&["Ann", "Lee"])))),
+            (r#""We will win this," said 9/11 widow Ann Lee."#, Some(("Ann Lee", name(&["Ann", "Lee"])))),
+            (
+                r#"Ann Lee, who runs the campaign in the county, said, "We will win this.""#,
+                Some(("Ann Lee", name(&["Ann", "Lee"]))),
+            ),
+            (
+                r#"Ann Lee attacked Bo Park for his record in Iraq and Libya, saying, "We will win this.""#,
+                Some(("Ann Lee", name(&["Ann", "Lee"]))),
+            ),
+            (
+                r#"The ad shows footage of Ann Lee saying "we will win this" twice."#,
+                Some(("Ann Lee", name(&["Ann", "Lee"]))),
+            ),
+            (
+                r#"Ann Lee, the mayor, a member of the board, said: "We will win this.""#,
+                Some(("Ann Lee", name(&["Ann", "Lee"]))),
+            ),
+            (r#""Why would we lose this?" Lee demanded."#, Some(("Lee", name(&["Lee"])))),
+            (
+                r#"It is banned, per the party's bylaws, "to fill a vacancy on the ticket.""#,
+                Some(("the party's bylaws", Who::Role { family: "", organisation: None })),
+            ),
+            (r#"We said "we will win this." Lee then left the room."#, Some(("We", Who::Pronoun))),
             (r#"The crowd chanted "we will win this" all night."#, None),
             (r#"It was "a very long night for all" of them."#, None),
         ];

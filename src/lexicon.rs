@@ -46,7 +46,11 @@ fn pairs(src: &'static str) -> HashMap<&'static str, &'static str> {
 
 impl Lexicon {
     fn load() -> Lexicon {
-        let titles = pairs(include_str!("lexicon/titles.txt"));
+        let mut titles = pairs(include_str!("lexicon/titles.txt"));
+        // Words reach the lexicon without a final period ("Sen" of "Sen."): file both forms.
+        let abbreviated: Vec<_> =
+            titles.iter().filter_map(|(t, f)| Some((t.strip_suffix('.')?, *f))).collect();
+        titles.extend(abbreviated);
         let modifiers: HashMap<_, _> = lines(include_str!("lexicon/modifiers.txt"))
             .filter_map(|l| {
                 let mut parts = l.split('\t');

@@ -21,6 +21,7 @@ mod officials;
 mod quotes;
 mod repeats;
 mod report;
+mod speaker;
 mod text;
 
 #[cfg(target_arch = "wasm32")]

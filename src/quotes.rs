@@ -113,8 +113,18 @@ fn pair_marks(text: &str) -> Vec<(usize, usize, bool)> {
     let mut out = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
     let mut prev: Option<char> = None;
+    let bytes = text.as_bytes();
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
+        // Two apostrophes or two backticks stand for a double quote mark (''…'' and ``…''
+        // in typewriter and archive text): read them as one straight double mark.
+        let doubled = (c == '\'' || c == '`') && bytes.get(i + 1) == Some(&(c as u8));
+        let (c, len) = if doubled {
+            chars.next();
+            ('"', 2)
+        } else {
+            (c, c.len_utf8())
+        };
         let next = chars.peek().map(|&(_, n)| n);
         if is_mark(c) {
             // Guillemets and CJK brackets say their direction themselves (and French puts
@@ -129,7 +139,7 @@ fn pair_marks(text: &str) -> Vec<(usize, usize, bool)> {
                 if closes(top.mark, c) && (close_ctx || !open_ctx) && (close_ctx || !single) {
                     stack.pop();
                     if stack.is_empty() {
-                        out.push((top.at, i + c.len_utf8(), true));
+                        out.push((top.at, i + len, true));
                     }
                     prev = Some(c);
                     continue;

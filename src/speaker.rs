@@ -1,0 +1,305 @@
+//! Reading a speaker mention from the text next to a quotation: the speech verb, then the
+//! subject beside it (a name, a pronoun, or a noun phrase such as "the White House
+//! spokesman").
+
+use crate::lexicon::{Lexicon, ModifierKind};
+use crate::text::{is_capitalised, words_in, Word};
+
+/// Most words allowed between a quotation and the speech verb after it.
+const MAX_GAP_WORDS: usize = 10;
+
+/// What kind of speaker mention was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Who {
+    /// A name: its words, without titles and honorifics.
+    Name(Vec<String>),
+    /// A subject pronoun: he, she, they, I, we.
+    Pronoun,
+    /// A noun phrase naming a role: its role family ("" when the noun names no office,
+    /// e.g. "the commission") and organisation, if named.
+    Role { family: &'static str, organisation: Option<&'static str> },
+}
+
+/// A speaker mention: byte span in the block and what it is.
+pub type Mention = (usize, usize, Who);
+
+/// `"…," X said` / `"…," said X` / `"…," according to X` / `"…" — X`, in `text[from..to]`,
+/// the stretch after a quotation.
+pub fn after_quote(text: &str, from: usize, to: usize) -> Option<Mention> {
+    let lx = Lexicon::get();
+    let words = words_in(text, from, to);
+    let stretch = text[from..to].trim_start();
+    let lead = to - stretch.len();
+    // Dash credit: "…" — Name
+    if stretch.starts_with(['\u{2014}', '\u{2013}', '\u{2015}']) {
+        let np_from = lead + stretch.chars().next().map_or(0, char::len_utf8);
+        return following(text, np_from, clause_end(text, np_from, to));
+    }
+    if let Some(k) = according_to(text, &words) {
+        let np_from = words[k].start;
+        return following(text, np_from, clause_end(text, np_from, to));
+    }
+    let v = words.iter().take(MAX_GAP_WORDS + 1).position(|w| lx.is_speech_verb(w.text(text)))?;
+    if v == 0 {
+        // "…," said X — the subject follows the verb.
+        let np_from = words.get(1)?.start;
+        following(text, np_from, clause_end(text, np_from, to))
+    } else {
+        subject(text, lead, &words[..v], words[v], false)
+    }
+}
+
+/// `X said: "…"` / `X said, "…"` / `X told reporters that "…"` / `According to X, "…"`, and
+/// a quoted phrase inside reported speech (`X says fraud is "a big problem"`), in
+/// `text[from..to]`, the stretch of the sentence before a quotation.
+pub fn before_quote(text: &str, from: usize, to: usize) -> Option<Mention> {
+    let lx = Lexicon::get();
+    let words = words_in(text, from, to);
+    if let Some(k) = according_to(text, &words) {
+        let np_from = words[k].start;
+        return following(text, np_from, clause_end(text, np_from, to));
+    }
+    let verbs: Vec<usize> = (0..words.len()).filter(|&k| lx.is_speech_verb(words[k].text(text))).collect();
+    // The verb right before the quotation: "X said: …", "X said that …".
+    if let Some(&v) = verbs.last() {
+        let between = text[words[v].end..to].trim_end();
+        if words.len() - v <= 5 && (between.ends_with([':', ',']) || between.ends_with("that")) {
+            if let Some(found) = subject(text, from, &words[..v], words[v], true) {
+                return Some(found);
+            }
+        }
+    }
+    // Otherwise the subject of the first speech verb of the sentence that has one.
+    verbs.into_iter().find_map(|v| subject(text, from, &words[..v], words[v], true))
+}
+
+/// The index of the first word after "according to" or "per", if the words contain it.
+fn according_to(text: &str, words: &[Word]) -> Option<usize> {
+    let two = words
+        .windows(2)
+        .position(|p| p[0].text(text).eq_ignore_ascii_case("according") && p[1].text(text) == "to")
+        .map(|k| k + 2);
+    let per = || words.iter().position(|w| w.text(text) == "per").map(|k| k + 1);
+    two.or_else(per).filter(|&k| k < words.len())
+}
+
+/// Where a noun phrase that starts at `from` ends: at the first comma, period, semicolon,
+/// parenthesis or quotation mark.
+fn clause_end(text: &str, from: usize, to: usize) -> usize {
+    text[from..to].find([',', ';', '.', '(', '\u{201C}', '"']).map_or(to, |i| from + i)
+}
+
+/// Comma-separated parts of `text[from..to]`, trimmed of spaces, as byte spans.
+fn comma_parts(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
+    let mut parts = Vec::new();
+    let mut at = from;
+    for piece in text[from..to].split(',') {
+        let s = at + (piece.len() - piece.trim_start().len());
+        let e = at + piece.trim_end().len();
+        if e > s {
+            parts.push((s, e));
+        }
+        at += piece.len() + 1;
+    }
+    parts
+}
+
+/// The speaker named after a verb or "according to": the first comma part of `text[from..to]`.
+fn following(text: &str, from: usize, to: usize) -> Option<Mention> {
+    let (s, e) = *comma_parts(text, from, to).first()?;
+    classify(text, s, e)
+}
+
+/// The subject of `verb`, read from the words before it (`before`, starting at byte `from`).
+/// `sentence` is true when `from` is a sentence start, false for the stretch after a quote.
+fn subject(text: &str, from: usize, before: &[Word], verb: Word, sentence: bool) -> Option<Mention> {
+    let lx = Lexicon::get();
+    let last = before.last()?;
+    let touching = text[last.end..verb.start].trim().is_empty();
+    if touching {
+        // "he said", "… Jane Doe asking"
+        if lx.is_pronoun(last.text(text)) {
+            return Some((last.start, last.end, Who::Pronoun));
+        }
+        let run = before
+            .iter()
+            .rev()
+            .take_while(|w| is_capitalised(w.text(text)) || is_particle(w.text(text)))
+            .count();
+        let first = before.len() - run;
+        // Not the object of a preposition ("a spokesman for Mayor Lee said"), except before a
+        // participle ("footage of Lee saying").
+        let object =
+            first > 0 && is_preposition(before[first - 1].text(text)) && !verb.text(text).ends_with("ing");
+        if run > 0 && !object {
+            if let Some(found @ (_, _, Who::Name(_))) = classify(text, before[first].start, last.end) {
+                return Some(found);
+            }
+        }
+    }
+    let parts = comma_parts(text, from, verb.start);
+    // "…, saying": a participle after a comma takes the subject of its clause.
+    let participle = verb.text(text).ends_with("ing") && text[from..verb.start].trim_end().ends_with(',');
+    if participle && sentence {
+        return parts.iter().find_map(|&(s, e)| leading_subject(text, s, e));
+    }
+    // The parts next to the verb, nearest first: a name or pronoun wins over a role noun
+    // phrase in apposition ("Smith, a doctor at the clinic, said").
+    let mut role = None;
+    for (k, &(s, e)) in parts.iter().rev().take(4).enumerate() {
+        if is_party_tag(&text[s..e]) {
+            continue;
+        }
+        match classify(text, s, e) {
+            Some(found @ (_, _, Who::Name(_) | Who::Pronoun)) => return Some(found),
+            Some(found) if k == 0 => role = Some(found),
+            _ => {}
+        }
+        // A part that is not an apposition ends the search.
+        if !is_apposition(text, s, e) && k > 0 {
+            break;
+        }
+    }
+    role
+}
+
+/// Does `text[from..to]` read as an apposition or aside (an article or lower-case word first,
+/// an age, a party tag), which may stand between a name and its verb?
+fn is_apposition(text: &str, from: usize, to: usize) -> bool {
+    let first = text[from..to].split_whitespace().next().unwrap_or("");
+    starts_with_determiner(first)
+        || first.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+        || is_party_tag(&text[from..to])
+}
+
+/// "R-Ky.", "D", "(R)": a party tag after a legislator's name.
+fn is_party_tag(s: &str) -> bool {
+    let s = s.trim_matches(|c: char| c == '(' || c == ')' || c == '.' || c.is_whitespace());
+    let mut parts = s.split('-');
+    matches!(parts.next(), Some("R" | "D" | "I")) && parts.all(|p| p.len() <= 5)
+}
+
+/// The name or pronoun that opens `text[from..to]` ("Trump attacked Clinton …" → Trump).
+fn leading_subject(text: &str, from: usize, to: usize) -> Option<Mention> {
+    let lx = Lexicon::get();
+    let words = words_in(text, from, to);
+    let first = words.first()?;
+    if lx.is_pronoun(first.text(text)) {
+        return Some((first.start, first.end, Who::Pronoun));
+    }
+    let run = words.iter().take_while(|w| is_capitalised(w.text(text)) || is_particle(w.text(text))).count();
+    if run == 0 {
+        return None;
+    }
+    classify(text, first.start, words[run - 1].end).filter(|m| matches!(m.2, Who::Name(_)))
+}
+
+fn starts_with_determiner(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "a" | "an" | "the" | "one" | "another" | "some" | "two" | "three" | "several" | "many" | "other"
+    )
+}
+
+fn is_preposition(word: &str) -> bool {
+    matches!(word, "for" | "of" | "to" | "at" | "from" | "with" | "by" | "about" | "on" | "in")
+}
+
+fn is_particle(word: &str) -> bool {
+    matches!(word, "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "der" | "la" | "le")
+}
+
+/// Honorifics dropped from the front of a name; they are not part of it.
+fn is_honorific(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.').to_lowercase().as_str(),
+        "mr" | "mrs" | "ms" | "miss" | "dr" | "prof" | "rev" | "sir" | "dame" | "lord" | "lady"
+    )
+}
+
+/// What `text[from..to]` is as a speaker mention, and the span of the mention inside it.
+pub fn classify(text: &str, from: usize, to: usize) -> Option<Mention> {
+    let lx = Lexicon::get();
+    let words = words_in(text, from, to);
+    let first = words.first()?;
+    if words.len() == 1 && lx.is_pronoun(first.text(text)) {
+        return Some((first.start, first.end, Who::Pronoun));
+    }
+    let lower: Vec<String> = words.iter().map(|w| w.text(text).to_lowercase()).collect();
+    let possessive = lower[0].ends_with("'s") || lower[0].ends_with("\u{2019}s");
+    if starts_with_determiner(&lower[0]) || possessive {
+        return noun_phrase(text, &words, &lower);
+    }
+    // A name: the capitalised words, without honorifics, titles and modifiers in front; the
+    // run that opens the phrase, else the one that closes it ("9/11 widow Terry Strada").
+    let is_name_word = |w: &&Word| is_capitalised(w.text(text)) || is_particle(w.text(text));
+    let mut caps: Vec<&Word> = words.iter().take_while(is_name_word).collect();
+    if caps.is_empty() {
+        caps = words.iter().rev().take_while(is_name_word).collect();
+        caps.reverse();
+    }
+    let title_end = caps
+        .iter()
+        .rposition(|w| {
+            let l = w.text(text).to_lowercase();
+            is_honorific(&l)
+                || lx.title_family(&l).is_some()
+                || lx.modifier(&l).is_some()
+                || lx.is_title_word(&l)
+        })
+        .map_or(0, |k| k + 1);
+    let name = caps.get(title_end..).filter(|n| !n.is_empty() && n.len() <= 5)?;
+    let first_name_word = name[0].text(text);
+    if lx.is_not_name(first_name_word) || lx.is_pronoun(first_name_word) {
+        return None;
+    }
+    let tokens: Vec<String> = name
+        .iter()
+        .map(|w| {
+            let t = w.text(text);
+            t.strip_suffix("'s").or_else(|| t.strip_suffix("\u{2019}s")).unwrap_or(t).to_string()
+        })
+        .collect();
+    Some((name[0].start, name[name.len() - 1].end, Who::Name(tokens)))
+}
+
+/// "the White House spokesman", "a spokeswoman for the mayor", "The New York Times",
+/// "one questioner".
+fn noun_phrase(text: &str, words: &[Word], lower: &[String]) -> Option<Mention> {
+    let lx = Lexicon::get();
+    let from = words[0].start;
+    // The head noun is the last word before "for"/"of"/"at"/…, or the last word.
+    let head_end = lower
+        .iter()
+        .position(|w| {
+            matches!(w.as_str(), "for" | "of" | "at" | "with" | "in" | "from" | "on" | "and" | "who")
+        })
+        .unwrap_or(lower.len());
+    if head_end == 0 || head_end > 8 {
+        return None;
+    }
+    for n in (1..=3.min(head_end)).rev() {
+        let phrase = lower[head_end - n..head_end].join(" ");
+        if let Some(family) = lx.role_family(&phrase) {
+            let organisation = (0..head_end).find_map(|k| {
+                (1..=3.min(head_end - k)).rev().find_map(|m| match lx.modifier(&lower[k..k + m].join(" ")) {
+                    Some((ModifierKind::Org, v)) => Some(v),
+                    _ => None,
+                })
+            });
+            return Some((from, words[head_end - 1].end, Who::Role { family, organisation }));
+        }
+    }
+    // "The New York Times reports": a body named in capitals speaks under its name.
+    let rest = &words[1..];
+    if lower[0] == "the" && !rest.is_empty() && rest.iter().all(|w| is_capitalised(w.text(text))) {
+        let tokens = rest.iter().map(|w| w.text(text).to_string()).collect();
+        return Some((from, rest[rest.len() - 1].end, Who::Name(tokens)));
+    }
+    // "The commission says", "a narrator asks": a common noun that names no office;
+    // reported as written, resolved to nobody.
+    if (2..=4).contains(&head_end) {
+        return Some((from, words[head_end - 1].end, Who::Role { family: "", organisation: None }));
+    }
+    None
+}
