@@ -8,7 +8,6 @@
 //! outside quotations, role nouns to the official whose title has that role. A quotation that
 //! runs over several blocks shares the speaker found in any of its blocks.
 
-use crate::lexicon::Lexicon;
 use crate::names::NameIndex;
 use crate::officials::Officials;
 use crate::quotes::QuoteSpan;
@@ -147,46 +146,34 @@ impl<'a> Resolver<'a> {
         (name, official)
     }
 
-    /// The person a pronoun of `gender` at `(block, at)` refers to: the one named or quoted
-    /// last before it, outside quotations, whose first name marks that gender; else the last
-    /// one whose first name marks none. Looks back over a bounded number of people, so each
-    /// pronoun costs the same however long the page.
+    /// The person a pronoun of `gender` at `(block, at)` refers to, among the people named
+    /// (outside quotations) or quoted before it whose gender is not known to differ: the
+    /// last one in subject position (a speaker, or a name opening its sentence) within the
+    /// last few blocks, else the last one at all. Looks back over a bounded number of people,
+    /// so each pronoun costs the same however long the page.
     fn last_person_before(&self, block: usize, at: usize, gender: char) -> Option<String> {
         const LOOK_BACK: usize = 64;
-        let lx = Lexicon::get();
-        let gender_of = |name: &str| {
-            let mut words = name.split(' ');
-            let first = words.next()?;
-            words.next()?; // a single word says nothing of a first name
-            lx.first_name_gender(first)
-        };
+        const SUBJECT_BLOCKS: usize = 2;
         let mentions = &self.names.mentions;
         let before = mentions.partition_point(|m| (m.block, m.name_start) < (block, at));
-        let named = (0..before)
-            .rev()
-            .filter(|&i| !mentions[i].in_quote)
-            .take(LOOK_BACK)
-            .map(|i| ((mentions[i].block, mentions[i].name_start), self.names.full_of(i)));
+        let named = (0..before).rev().filter(|&i| !mentions[i].in_quote).take(LOOK_BACK).map(|i| {
+            let m = &mentions[i];
+            ((m.block, m.name_start), self.names.full_of(i), m.subject)
+        });
         let spoke = self
             .speakers
             .iter()
             .rev()
             .filter(|(b, s, _)| (*b, *s) < (block, at))
             .take(LOOK_BACK)
-            .map(|(b, s, n)| ((*b, *s), n.as_str()));
-        let mut matching: Option<((usize, usize), &str)> = None;
-        let mut unknown: Option<((usize, usize), &str)> = None;
-        for (pos, name) in named.chain(spoke) {
-            let slot = match gender_of(name) {
-                Some(g) if g == gender => &mut matching,
-                Some(_) => continue,
-                None => &mut unknown,
-            };
-            if slot.is_none_or(|(p, _)| pos > p) {
-                *slot = Some((pos, name));
-            }
-        }
-        matching.or(unknown).map(|(_, n)| n.to_string())
+            .map(|(b, s, n)| ((*b, *s), n.as_str(), true));
+        let mut people: Vec<((usize, usize), &str, bool)> = named
+            .chain(spoke)
+            .filter(|(_, name, _)| self.names.gender(name).is_none_or(|g| g == gender))
+            .collect();
+        people.sort_by(|a, b| b.0.cmp(&a.0)); // most recent first
+        let subject = people.iter().find(|(pos, _, subject)| *subject && pos.0 + SUBJECT_BLOCKS >= block);
+        subject.or(people.first()).map(|(_, name, _)| name.to_string())
     }
 }
 

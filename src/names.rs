@@ -46,6 +46,12 @@ pub struct NameMention {
     pub title: Option<Title>,
     /// Whether the mention lies inside a quotation.
     pub in_quote: bool,
+    /// The gender an honorific before the name marks ('m' for Mr., 'f' for Mrs., Ms.,
+    /// Miss), or '?' for one that marks none (Dr.); None without an honorific.
+    pub honorific: Option<char>,
+    /// Whether the mention opens its sentence (after at most a few words such as "But" or
+    /// "Conservative economist"), and so is likely its subject; a possessive is not.
+    pub subject: bool,
 }
 
 impl NameMention {
@@ -63,6 +69,9 @@ pub struct NameIndex {
     by_surname: HashMap<String, SurnameGroup>,
     /// The full name each mention refers to.
     full: Vec<String>,
+    /// The gender ('m' or 'f') each full name is marked with, by an honorific, a first name
+    /// in the lexicon or a gendered title.
+    genders: HashMap<String, char>,
 }
 
 const PARTICLES: &[&str] = &[
@@ -233,7 +242,8 @@ impl NameIndex {
             let words = words_in(src, 0, src.len());
             find_in_block(b, src, &words, &quoted, &mut mentions);
         }
-        let mut index = NameIndex { mentions, by_surname: HashMap::new(), full: Vec::new() };
+        let mut index =
+            NameIndex { mentions, by_surname: HashMap::new(), full: Vec::new(), genders: HashMap::new() };
         index.keep_people();
         for m in &index.mentions {
             let group = index.by_surname.entry(m.surname().to_string()).or_default();
@@ -253,7 +263,22 @@ impl NameIndex {
             }
         }
         index.full = index.mentions.iter().map(|m| index.full_name(&m.tokens, m.block, m.start)).collect();
+        for (m, full) in index.mentions.iter().zip(&index.full) {
+            if let Some(g) = mention_gender(m, full) {
+                index.genders.entry(full.clone()).or_insert(g);
+            }
+        }
         index
+    }
+
+    /// The gender ('m' or 'f') a full name is marked with anywhere on the page, if any.
+    pub fn gender(&self, full_name: &str) -> Option<char> {
+        self.genders.get(full_name).copied().or_else(|| {
+            let mut words = full_name.split(' ');
+            let first = words.next()?;
+            words.next()?; // a lone surname says nothing
+            Lexicon::get().first_name_gender(first)
+        })
     }
 
     /// The full name mention `i` refers to.
@@ -270,7 +295,12 @@ impl NameIndex {
             .filter(|m| m.tokens.len() >= 2 || m.title.is_some())
             .map(|m| m.surname().to_string())
             .collect();
-        self.mentions.retain(|m| m.tokens.len() >= 2 || m.title.is_some() || surnames.contains(m.surname()));
+        self.mentions.retain(|m| {
+            m.tokens.len() >= 2
+                || m.title.is_some()
+                || m.honorific.is_some()
+                || surnames.contains(m.surname())
+        });
     }
 
     /// The fullest name that `tokens`, written at `(block, at)`, refers to: the longest name
@@ -311,6 +341,51 @@ struct SurnameGroup {
     first_names_differ: bool,
 }
 
+/// The gender one mention marks: its honorific, its title ("spokeswoman"), or the first name
+/// of the full name it refers to.
+fn mention_gender(m: &NameMention, full: &str) -> Option<char> {
+    if let Some(g @ ('m' | 'f')) = m.honorific {
+        return Some(g);
+    }
+    let title = m.title.as_ref().map(|t| t.text.to_lowercase()).unwrap_or_default();
+    if ["woman", "queen", "princess", "madam"].iter().any(|w| title.contains(w)) {
+        return Some('f');
+    }
+    if ["spokesman", "congressman", "king", "prince"].iter().any(|w| title.contains(w)) {
+        return Some('m');
+    }
+    let mut words = full.split(' ');
+    let first = words.next()?;
+    words.next()?;
+    Lexicon::get().first_name_gender(first)
+}
+
+/// Does a mention starting at byte `at` open its sentence: at most three words before it
+/// in the sentence, none of them a preposition?
+fn opens_sentence(src: &str, at: usize) -> bool {
+    let from = sentence_start(src, 0, at);
+    let before = words_in(src, from, at);
+    before.len() <= 3
+        && before.iter().all(|w| !PLACE_PREPOSITIONS.contains(&w.text(src)) && w.text(src) != "for")
+}
+
+/// "R", "D", "I", "R-Ky.", "D-N.C.": a party tag.
+fn is_party_tag(word: &str) -> bool {
+    let mut parts = word.split('-');
+    matches!(parts.next(), Some("R" | "D" | "I")) && parts.all(|p| p.len() <= 5)
+}
+
+/// The gender an honorific marks: Some('m'), Some('f'), Some('?') for Dr. and the like,
+/// None for a word that is no honorific.
+fn honorific_gender(word: &str) -> Option<char> {
+    match word.trim_end_matches('.').to_ascii_lowercase().as_str() {
+        "mr" => Some('m'),
+        "mrs" | "ms" | "miss" => Some('f'),
+        "dr" | "prof" => Some('?'),
+        _ => None,
+    }
+}
+
 /// "Bill" and "B." agree; "Bill" and "Hillary" do not.
 fn first_names_agree(a: &str, b: &str) -> bool {
     let a1 = a.trim_end_matches('.');
@@ -335,8 +410,16 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
         // Collect the run.
         let mut j = i + 1;
         while j < words.len() {
-            let gap = &src[words[j - 1].end..words[j].start];
+            let mut gap = &src[words[j - 1].end..words[j].start];
+            // "Mr. Obama", "Sen. Ann Lee": an abbreviation's period stays inside the run.
+            if lx.is_abbreviation(words[j - 1].text(src)) {
+                gap = gap.strip_prefix('.').unwrap_or(gap);
+            }
             let wj = words[j].text(src);
+            // "Roy Cooper (D)", "Ann Lee (R-Ky.)": a party tag is not part of the name.
+            if gap.contains('(') && is_party_tag(wj) {
+                break;
+            }
             let particle =
                 PARTICLES.contains(&wj) && j + 1 < words.len() && is_name_word(words[j + 1].text(src));
             if !joins_run(gap)
@@ -352,13 +435,14 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
         let next_word = words.get(j).map(|w| w.text(src));
         let org_after = next_word.is_some_and(|n| lx.is_org_suffix(n))
             && joins_run(&src[run[run.len() - 1].end..words[j].start]);
-        let org_inside = run.iter().any(|w| lx.is_org_suffix(w.text(src)));
-        // Peel leading words that are not names ("The", "Also").
+        // Peel leading words that are not names ("The", "Also"), noting an honorific.
         let mut k = 0;
+        let mut honorific = None;
         while k < run.len()
             && lx.is_not_name(bare(run[k].text(src)))
             && lx.modifier(&run[k].text(src).to_lowercase()).is_none()
         {
+            honorific = honorific_gender(run[k].text(src));
             k += 1;
         }
         if k == run.len() {
@@ -401,6 +485,7 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
             && PLACE_PREPOSITIONS.contains(&words[i - 1].text(src))
             && src[words[i - 1].end..words[i].start].chars().all(char::is_whitespace);
         let only_modifiers = title.is_none() && k + peeled.read == run.len();
+        let org_inside = name_words.iter().any(|w| lx.is_org_suffix(w.text(src)));
         let valid = !org_after
             && !place
             && !only_modifiers
@@ -433,6 +518,8 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
             .map(|w| bare(w.text(src)).to_string())
             .filter(|t| !SUFFIXES.contains(&t.as_str()))
             .collect();
+        let mention_from = if title.is_some() { start } else { name_start };
+        let subject = opens_sentence(src, mention_from) && bare(last.text(src)).len() == last.text(src).len();
         let mut mention = NameMention {
             block: b,
             start: if title.is_some() { start } else { name_start },
@@ -442,6 +529,8 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
             tokens,
             title,
             in_quote: in_quote(name_start),
+            honorific,
+            subject,
         };
         if mention.title.is_none() {
             if let Some((title, end, next)) = apposition_title(src, words, j) {

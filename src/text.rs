@@ -222,7 +222,7 @@ pub fn words_in(text: &str, from: usize, to: usize) -> Vec<Word> {
                 if next.is_some_and(|n| n.is_alphanumeric()) {
                     end = j + d.len_utf8();
                     iter.next();
-                } else if d == '.' && is_initialism(&slice[start..j]) {
+                } else if d == '.' && (is_initialism(&slice[start..j]) || is_initial(&slice[start..j])) {
                     end = j + 1;
                     iter.next();
                     break;
@@ -247,6 +247,12 @@ fn is_word_joiner(c: char) -> bool {
 }
 
 /// "U.S" or "G.K" or "D.C": single letters joined by periods, before a final period.
+/// A single capital letter, an initial before its period ("J." in "Benjamin J. Rhodes").
+fn is_initial(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+}
+
 fn is_initialism(s: &str) -> bool {
     s.contains('.') && s.split(['.', '-']).all(|p| p.chars().count() == 1)
 }
