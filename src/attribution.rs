@@ -171,7 +171,7 @@ impl<'a> Resolver<'a> {
             .chain(spoke)
             .filter(|(_, name, _)| self.names.gender(name).is_none_or(|g| g == gender))
             .collect();
-        people.sort_by(|a, b| b.0.cmp(&a.0)); // most recent first
+        people.sort_by_key(|p| std::cmp::Reverse(p.0)); // most recent first
         let subject = people.iter().find(|(pos, _, subject)| *subject && pos.0 + SUBJECT_BLOCKS >= block);
         subject.or(people.first()).map(|(_, name, _)| name.to_string())
     }
