@@ -312,6 +312,19 @@ mod tests {
                 Some(("the party's bylaws", Who::Role { family: "", organisation: None })),
             ),
             (r#"We said "we will win this." Lee then left the room."#, Some(("We", Who::Pronoun))),
+            (
+                r#""It is fine," said Charlie King, a lawyer."#,
+                Some(("Charlie King", name(&["Charlie", "King"]))),
+            ),
+            (
+                r#""It is fine," said Mr. McGinley, the law professor."#,
+                Some(("McGinley", name(&["McGinley"]))),
+            ),
+            (
+                r#""It is fine," said Rep. G.K. Butterfield (D-N.C.), head of the caucus."#,
+                Some(("G.K. Butterfield", name(&["G.K.", "Butterfield"]))),
+            ),
+            (r#"Said Ellis: "I do not think it is fine.""#, Some(("Ellis", name(&["Ellis"])))),
             (r#"The crowd chanted "we will win this" all night."#, None),
             (r#"It was "a very long night for all" of them."#, None),
         ];

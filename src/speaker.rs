@@ -67,6 +67,14 @@ pub fn before_quote(text: &str, from: usize, to: usize) -> Option<Mention> {
             if let Some(found) = subject(text, from, &words[..v], words[v], true) {
                 return Some(found);
             }
+            // "Said Ellis: …", "…, said Ann Lee, a lawyer: …"
+            if let Some(next) = words.get(v + 1) {
+                if let Some(found @ (_, _, Who::Name(_))) =
+                    following(text, next.start, clause_end(text, next.start, to))
+                {
+                    return Some(found);
+                }
+            }
         }
     }
     // Otherwise the subject of the first speech verb of the sentence that has one.
@@ -86,7 +94,20 @@ fn according_to(text: &str, words: &[Word]) -> Option<usize> {
 /// Where a noun phrase that starts at `from` ends: at the first comma, period, semicolon,
 /// parenthesis or quotation mark.
 fn clause_end(text: &str, from: usize, to: usize) -> usize {
-    text[from..to].find([',', ';', '.', '(', '\u{201C}', '"']).map_or(to, |i| from + i)
+    let mut at = from;
+    while let Some(i) = text[at..to].find([',', ';', '.', ':', '(', '\u{201C}', '"']) {
+        let end = at + i;
+        // The period of "Mr.", "Rep." or an initial ("G.K.") does not end the phrase.
+        let word = text[..end].rsplit(|c: char| !(c.is_alphanumeric() || c == '.')).next().unwrap_or("");
+        let abbreviation = Lexicon::get().is_abbreviation(word.trim_end_matches('.'))
+            || word.split('.').all(|p| p.chars().count() <= 1);
+        if text[end..].starts_with('.') && !word.is_empty() && abbreviation {
+            at = end + 1;
+            continue;
+        }
+        return end;
+    }
+    to
 }
 
 /// Comma-separated parts of `text[from..to]`, trimmed of spaces, as byte spans.
@@ -238,7 +259,8 @@ pub fn classify(text: &str, from: usize, to: usize) -> Option<Mention> {
         caps = words.iter().rev().take_while(is_name_word).collect();
         caps.reverse();
     }
-    let title_end = caps
+    // The last word is the name even when it could be a title ("Charlie King").
+    let title_end = caps[..caps.len().saturating_sub(1)]
         .iter()
         .rposition(|w| {
             let l = w.text(text).to_lowercase();
