@@ -34,8 +34,9 @@ impl QuoteSpan {
 /// What a quotation mark can close, given the mark that opened it.
 fn closes(open: char, close: char) -> bool {
     match open {
-        '"' => close == '"',
-        '\u{201C}' => matches!(close, '\u{201D}' | '\u{201C}'),
+        // Straight and curly double marks get mixed in edited copy: either closes the other.
+        '"' => matches!(close, '"' | '\u{201D}'),
+        '\u{201C}' => matches!(close, '\u{201D}' | '\u{201C}' | '"'),
         '\u{201D}' => close == '\u{201D}', // Swedish/Finnish ”…”
         '\u{201E}' => matches!(close, '\u{201C}' | '\u{201D}'), // German „…“, Polish „…”
         '\u{00AB}' => close == '\u{00BB}',
@@ -197,17 +198,31 @@ pub fn find(blocks: &[String]) -> Vec<QuoteSpan> {
 /// or more, or a speech verb next to it.
 fn is_quotation(text: &str, span: &QuoteSpan) -> bool {
     let (s, e) = span.inner(text);
-    if words_in(text, s, e).len() >= 3 {
-        return true;
-    }
+    let words = words_in(text, s, e);
     let lx = Lexicon::get();
-    let before = words_in(text, floor_boundary(text, span.start.saturating_sub(60)), span.start);
-    let before = &before[before.len().saturating_sub(3)..];
-    let after = words_in(text, span.end, floor_boundary(text, span.end + 60));
-    let after = &after[..after.len().min(3)];
-    let cue = before.iter().chain(after).any(|w| lx.is_speech_verb(w.text(text)));
-    let colon = text[..span.start].trim_end().ends_with(':');
-    cue || colon
+    let cue_within = |n: usize| {
+        let before = words_in(text, floor_boundary(text, span.start.saturating_sub(60)), span.start);
+        let before = &before[before.len().saturating_sub(n)..];
+        let after = words_in(text, span.end, floor_boundary(text, span.end + 60));
+        let after = &after[..after.len().min(n)];
+        before.iter().chain(after).any(|w| lx.is_speech_verb(w.text(text)))
+            || text[..span.start].trim_end().ends_with(':')
+    };
+    // A title ("Face the Nation", "Make Your Kid a Millionaire") is in title case; it is a
+    // quotation only with a speech verb right beside it.
+    if (3..=7).contains(&words.len()) && words.iter().all(|w| is_title_case_word(w.text(text))) {
+        return cue_within(1);
+    }
+    words.len() >= 3 || cue_within(3)
+}
+
+/// A word as it stands in a title: capitalised, a number, or a short function word.
+fn is_title_case_word(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || matches!(
+            word,
+            "a" | "an" | "the" | "of" | "and" | "or" | "in" | "on" | "at" | "to" | "for" | "by" | "with"
+        )
 }
 
 #[cfg(test)]
@@ -263,6 +278,12 @@ mod tests {
                 &["'we are not going anywhere'"],
             ),
             ("scare quote dropped", r#"The so-called "reform" passed."#, &[]),
+            ("title dropped", r#"In an interview on "Face the Nation," he was calm."#, &[]),
+            (
+                "title case with a verb beside it kept",
+                r#"They said "Lock Her Up" all night."#,
+                &[r#""Lock Her Up""#],
+            ),
             ("short quote with a cue kept", r#""Absolutely," he said."#, &[r#""Absolutely,""#]),
             (
                 "unclosed runs to end",
@@ -273,6 +294,16 @@ mod tests {
                 "two quotes",
                 r#""One two three," he said, "four five six.""#,
                 &[r#""One two three,""#, r#""four five six.""#],
+            ),
+            (
+                "doubled apostrophes",
+                "''It can't be done,'' he said, ``not this year.''",
+                &["''It can't be done,''", "``not this year.''"],
+            ),
+            (
+                "mixed straight and curly",
+                "\"We will go there soon\u{201D} she said.",
+                &["\"We will go there soon\u{201D}"],
             ),
         ];
         for (name, input, want) in cases {
