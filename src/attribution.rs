@@ -12,7 +12,7 @@ use crate::names::NameIndex;
 use crate::officials::Officials;
 use crate::quotes::QuoteSpan;
 use crate::report::{Quote, Span};
-use crate::speaker::{after_quote, before_quote, Who};
+use crate::speaker::{after_quote, before_quote, transcript_label, Who};
 use crate::text::{chars_after, chars_before, sentence_end, sentence_start};
 
 /// A speaker mention found next to a speech verb.
@@ -223,6 +223,7 @@ fn find_cue(blocks: &[String], spans: &[QuoteSpan], i: usize) -> Option<Cue> {
         let head_start = sentence_start(text, prev_quote, span.start).max(prev_quote);
         before_quote(text, head_start, span.start)
     });
+    let found = found.or_else(|| transcript_label(text, span.inner(text).0));
     if let Some((start, end, who)) = found {
         return Some(Cue { block: span.block, start, end, who });
     }
@@ -325,6 +326,15 @@ mod tests {
                 Some(("G.K. Butterfield", name(&["G.K.", "Butterfield"]))),
             ),
             (r#"Said Ellis: "I do not think it is fine.""#, Some(("Ellis", name(&["Ellis"])))),
+            (r#""WALLACE: Let us start with the news.""#, Some(("WALLACE", name(&["WALLACE"])))),
+            (
+                r#""It is fine," Sen. Claire McCaskill (D-Mo.) said."#,
+                Some(("Claire McCaskill", name(&["Claire", "McCaskill"]))),
+            ),
+            (
+                r#""It is fine," Ann Lee, director of the center and a professor at Syracuse University, said."#,
+                Some(("Ann Lee", name(&["Ann", "Lee"]))),
+            ),
             (r#"The crowd chanted "we will win this" all night."#, None),
             (r#"It was "a very long night for all" of them."#, None),
         ];

@@ -6,7 +6,7 @@ use crate::lexicon::{Lexicon, ModifierKind};
 use crate::text::{is_capitalised, words_in, Word};
 
 /// Most words allowed between a quotation and the speech verb after it.
-const MAX_GAP_WORDS: usize = 10;
+const MAX_GAP_WORDS: usize = 20;
 
 /// What kind of speaker mention was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,7 +128,54 @@ fn comma_parts(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
 /// The speaker named after a verb or "according to": the first comma part of `text[from..to]`.
 fn following(text: &str, from: usize, to: usize) -> Option<Mention> {
     let (s, e) = *comma_parts(text, from, to).first()?;
-    classify(text, s, e)
+    classify(text, s, e).or_else(|| trailing_name(text, s, e))
+}
+
+/// How many of the last `words` form a run of capitalised words with only spaces between
+/// (a comma or parenthesis ends it).
+fn name_run_back(text: &str, words: &[Word]) -> usize {
+    let mut run = 0;
+    for (k, w) in words.iter().enumerate().rev() {
+        let name_like = is_capitalised(w.text(text)) || is_particle(w.text(text));
+        let joined = k + 1 == words.len() || !text[w.end..words[k + 1].start].contains([',', '(', ')']);
+        if !name_like || !joined {
+            break;
+        }
+        run += 1;
+    }
+    run
+}
+
+/// The name that closes `text[from..to]` ("9/11 widow Terry Strada").
+fn trailing_name(text: &str, from: usize, to: usize) -> Option<Mention> {
+    let words = words_in(text, from, to);
+    let run = name_run_back(text, &words);
+    let first = words.get(words.len().checked_sub(run)?)?;
+    classify(text, first.start, to).filter(|m| matches!(m.2, Who::Name(_)))
+}
+
+/// A speaker label opening a quoted transcript line: `"WALLACE: …"`, `"MR. SMITH: …"`.
+/// `inner` is the quoted text's start.
+pub fn transcript_label(text: &str, inner: usize) -> Option<Mention> {
+    let rest = &text[inner..];
+    let colon = rest.find(':').filter(|&c| c > 0 && c <= 40)?;
+    let label = &rest[..colon];
+    let letters = label.chars().filter(|c| c.is_alphabetic());
+    let upper = label.chars().any(char::is_alphabetic) && letters.clone().all(char::is_uppercase);
+    let words = label.split_whitespace().count();
+    if !upper || words > 3 || label.contains(['"', '\u{201C}', ',']) {
+        return None;
+    }
+    let tokens: Vec<String> = label
+        .split_whitespace()
+        .filter(|w| !is_honorific(w))
+        .map(|w| w.trim_end_matches('.').to_string())
+        .collect();
+    if tokens.is_empty() {
+        return None;
+    }
+    let start = inner + (label.len() - label.trim_start().len());
+    Some((start, inner + label.trim_end().len(), Who::Name(tokens)))
 }
 
 /// The subject of `verb`, read from the words before it (`before`, starting at byte `from`).
@@ -142,11 +189,7 @@ fn subject(text: &str, from: usize, before: &[Word], verb: Word, sentence: bool)
         if lx.is_pronoun(last.text(text)) {
             return Some((last.start, last.end, Who::Pronoun));
         }
-        let run = before
-            .iter()
-            .rev()
-            .take_while(|w| is_capitalised(w.text(text)) || is_particle(w.text(text)))
-            .count();
+        let run = name_run_back(text, before);
         let first = before.len() - run;
         // Not the object of a preposition ("a spokesman for Mayor Lee said"), except before a
         // participle ("footage of Lee saying").
@@ -251,13 +294,15 @@ pub fn classify(text: &str, from: usize, to: usize) -> Option<Mention> {
     if starts_with_determiner(&lower[0]) || possessive {
         return noun_phrase(text, &words, &lower);
     }
-    // A name: the capitalised words, without honorifics, titles and modifiers in front; the
-    // run that opens the phrase, else the one that closes it ("9/11 widow Terry Strada").
-    let is_name_word = |w: &&Word| is_capitalised(w.text(text)) || is_particle(w.text(text));
-    let mut caps: Vec<&Word> = words.iter().take_while(is_name_word).collect();
-    if caps.is_empty() {
-        caps = words.iter().rev().take_while(is_name_word).collect();
-        caps.reverse();
+    // A name: the capitalised words that open the phrase, up to a parenthesis or comma
+    // ("Sen. Claire McCaskill (D-Mo.)"), without honorifics, titles and modifiers in front.
+    let mut caps: Vec<&Word> = Vec::new();
+    for w in &words {
+        let joined = caps.last().is_none_or(|p: &&Word| !text[p.end..w.start].contains(['(', ',']));
+        if !joined || !(is_capitalised(w.text(text)) || is_particle(w.text(text))) {
+            break;
+        }
+        caps.push(w);
     }
     // The last word is the name even when it could be a title ("Charlie King").
     let title_end = caps[..caps.len().saturating_sub(1)]
