@@ -8,6 +8,7 @@
 //! outside quotations, role nouns to the official whose title has that role. A quotation that
 //! runs over several blocks shares the speaker found in any of its blocks.
 
+use crate::lexicon::Lexicon;
 use crate::names::NameIndex;
 use crate::officials::Officials;
 use crate::quotes::QuoteSpan;
@@ -164,7 +165,7 @@ impl<'a> Resolver<'a> {
             .speakers
             .iter()
             .rev()
-            .filter(|(b, s, _)| (*b, *s) < (block, at))
+            .filter(|(b, s, name)| (*b, *s) < (block, at) && !is_body(name))
             .take(LOOK_BACK)
             .map(|(b, s, n)| ((*b, *s), n.as_str(), true));
         let mut people: Vec<((usize, usize), &str, bool)> = named
@@ -175,6 +176,12 @@ impl<'a> Resolver<'a> {
         let subject = people.iter().find(|(pos, _, subject)| *subject && pos.0 + SUBJECT_BLOCKS >= block);
         subject.or(people.first()).map(|(_, name, _)| name.to_string())
     }
+}
+
+/// Does a speaker's name end like a body's ("Yahoo News", "Brookings Institution")? Such a
+/// speaker is no referent for "he" or "she".
+fn is_body(name: &str) -> bool {
+    name.rsplit(' ').next().is_some_and(|last| Lexicon::get().is_org_suffix(last))
 }
 
 /// Whether a closed quotation ends its sentence: a full stop inside the closing mark and a
@@ -333,6 +340,10 @@ mod tests {
             ),
             (
                 r#""It is fine," Ann Lee, director of the center and a professor at Syracuse University, said."#,
+                Some(("Ann Lee", name(&["Ann", "Lee"]))),
+            ),
+            (
+                r#"Ann Lee said Bo Park was "absolutely right" when he said it on Monday."#,
                 Some(("Ann Lee", name(&["Ann", "Lee"]))),
             ),
             (r#"The crowd chanted "we will win this" all night."#, None),

@@ -26,6 +26,7 @@ pub struct Lexicon {
     /// Modifier phrase → (kind, value).
     modifiers: HashMap<&'static str, (ModifierKind, &'static str)>,
     not_names: HashSet<&'static str>,
+    places: HashSet<&'static str>,
     abbreviations: HashSet<&'static str>,
     org_suffixes: HashSet<&'static str>,
     /// Every lower-case word of a title or a qualifier ("press", "secretary", "former").
@@ -77,6 +78,7 @@ impl Lexicon {
             roles: pairs(include_str!("lexicon/roles.txt")),
             modifiers,
             not_names: lines(include_str!("lexicon/not_names.txt")).collect(),
+            places: lines(include_str!("lexicon/places.txt")).collect(),
             abbreviations: lines(include_str!("lexicon/abbreviations.txt")).collect(),
             org_suffixes: lines(include_str!("lexicon/org_suffixes.txt")).collect(),
             first_names: pairs(include_str!("lexicon/first_names.txt"))
@@ -126,6 +128,12 @@ impl Lexicon {
     /// Is `word` (any case, without its period) an abbreviation?
     pub fn is_abbreviation(&self, word: &str) -> bool {
         with_lower(word, |w| self.abbreviations.contains(w))
+    }
+
+    /// Is `phrase` (any case, words joined by single spaces) a place: a country, region,
+    /// capital, large city or US state?
+    pub fn is_place(&self, phrase: &str) -> bool {
+        with_lower(phrase, |p| self.places.contains(p))
     }
 
     /// Is `word` (any case) one that turns a preceding name into an organisation?

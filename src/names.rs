@@ -485,9 +485,11 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
             && PLACE_PREPOSITIONS.contains(&words[i - 1].text(src))
             && src[words[i - 1].end..words[i].start].chars().all(char::is_whitespace);
         let only_modifiers = title.is_none() && k + peeled.read == run.len();
+        let is_place = name_words.len() > 1 && lx.is_place(&join_words(src, name_words));
         let org_inside = name_words.iter().any(|w| lx.is_org_suffix(w.text(src)));
         let valid = !org_after
             && !place
+            && !is_place
             && !only_modifiers
             && !org_inside
             && name_words.iter().all(|w| {
@@ -519,7 +521,9 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
             .filter(|t| !SUFFIXES.contains(&t.as_str()))
             .collect();
         let mention_from = if title.is_some() { start } else { name_start };
-        let subject = opens_sentence(src, mention_from) && bare(last.text(src)).len() == last.text(src).len();
+        let possessive = bare(last.text(src)).len() != last.text(src).len();
+        let after_verb = words[..i].iter().rev().take(2).any(|w| lx.is_speech_verb(w.text(src)));
+        let subject = (opens_sentence(src, mention_from) || after_verb) && !possessive;
         let mut mention = NameMention {
             block: b,
             start: if title.is_some() { start } else { name_start },

@@ -39,6 +39,10 @@ pub fn after_quote(text: &str, from: usize, to: usize) -> Option<Mention> {
         let np_from = words[k].start;
         return following(text, np_from, clause_end(text, np_from, to));
     }
+    // "…" when he said …: a new clause, not this quotation's attribution.
+    if words.first().is_some_and(|w| is_subordinator(w.text(text))) {
+        return None;
+    }
     let v = words.iter().take(MAX_GAP_WORDS + 1).position(|w| lx.is_speech_verb(w.text(text)))?;
     if v == 0 {
         // "…," said X — the subject follows the verb.
@@ -258,6 +262,28 @@ fn leading_subject(text: &str, from: usize, to: usize) -> Option<Mention> {
     classify(text, first.start, words[run - 1].end).filter(|m| matches!(m.2, Who::Name(_)))
 }
 
+fn is_subordinator(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "when"
+            | "as"
+            | "after"
+            | "because"
+            | "that"
+            | "if"
+            | "while"
+            | "before"
+            | "since"
+            | "until"
+            | "although"
+            | "though"
+            | "which"
+            | "where"
+            | "whereas"
+            | "unless"
+    )
+}
+
 fn starts_with_determiner(word: &str) -> bool {
     matches!(
         word.to_lowercase().as_str(),
@@ -317,7 +343,11 @@ pub fn classify(text: &str, from: usize, to: usize) -> Option<Mention> {
         .map_or(0, |k| k + 1);
     let name = caps.get(title_end..).filter(|n| !n.is_empty() && n.len() <= 5)?;
     let first_name_word = name[0].text(text);
-    if lx.is_not_name(first_name_word) || lx.is_pronoun(first_name_word) {
+    let phrase = name.iter().map(|w| w.text(text)).collect::<Vec<_>>().join(" ");
+    if lx.is_not_name(first_name_word)
+        || lx.is_pronoun(first_name_word)
+        || (name.len() > 1 && lx.is_place(&phrase))
+    {
         return None;
     }
     let tokens: Vec<String> = name
