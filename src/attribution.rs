@@ -13,7 +13,7 @@ use crate::names::NameIndex;
 use crate::officials::Officials;
 use crate::quotes::QuoteSpan;
 use crate::report::{Quote, Span};
-use crate::speaker::{after_quote, before_quote, transcript_label, Who};
+use crate::speaker::{Reader, Who};
 use crate::text::{chars_after, chars_before, sentence_end, sentence_start};
 
 /// A speaker mention found next to a speech verb.
@@ -27,6 +27,7 @@ struct Cue {
 
 /// Attributes every quotation span and counts the quotes of each official.
 pub fn attribute(
+    lx: &Lexicon,
     blocks: &[String],
     spans: &[QuoteSpan],
     names: &NameIndex,
@@ -39,7 +40,7 @@ pub fn attribute(
         chain_of.push(head);
     }
     let mut cues: Vec<Option<Cue>> =
-        spans.iter().enumerate().map(|(i, _)| find_cue(blocks, spans, i)).collect();
+        spans.iter().enumerate().map(|(i, _)| find_cue(lx, blocks, spans, i)).collect();
     share_within_blocks(spans, &mut cues);
     // One cue per quotation: the first found among its segments.
     let mut chain_cue: Vec<Option<&Cue>> = vec![None; spans.len()];
@@ -213,24 +214,25 @@ fn share_within_blocks(spans: &[QuoteSpan], cues: &mut [Option<Cue>]) {
 /// Looks for the speaker of span `i` in its block: after it first, then before it; for a
 /// quotation that opens its block, in an introduction ending with a colon just before
 /// ("Smith continued:").
-fn find_cue(blocks: &[String], spans: &[QuoteSpan], i: usize) -> Option<Cue> {
+fn find_cue(lx: &Lexicon, blocks: &[String], spans: &[QuoteSpan], i: usize) -> Option<Cue> {
     let span = &spans[i];
     let text = &blocks[span.block];
+    let reader = Reader { lx, text };
     // The stretch after the quote, up to the next quote in the block or the sentence end.
     let next_quote = spans.get(i + 1).filter(|n| n.block == span.block).map_or(text.len(), |n| n.start);
     let prev_quote =
         i.checked_sub(1).and_then(|p| spans.get(p)).filter(|p| p.block == span.block).map_or(0, |p| p.end);
     let found = if span.closed && !ends_sentence(text, span) {
         let tail_end = sentence_end(text, span.end, next_quote);
-        after_quote(text, span.end, tail_end)
+        reader.after_quote(span.end, tail_end)
     } else {
         None
     };
     let found = found.or_else(|| {
         let head_start = sentence_start(text, prev_quote, span.start).max(prev_quote);
-        before_quote(text, head_start, span.start)
+        reader.before_quote(head_start, span.start)
     });
-    let found = found.or_else(|| transcript_label(text, span.inner(text).0));
+    let found = found.or_else(|| reader.transcript_label(span.inner(text).0));
     if let Some((start, end, who)) = found {
         return Some(Cue { block: span.block, start, end, who });
     }
@@ -241,7 +243,8 @@ fn find_cue(blocks: &[String], spans: &[QuoteSpan], i: usize) -> Option<Cue> {
         spans[..i].last().is_some_and(|p| p.block == prev_block && p.end >= prev.trim_end().len());
     if opens_block && span.continues.is_none() && prev.trim_end().ends_with(':') && !prev_has_quote_at_end {
         let end = prev.trim_end().len();
-        let (start, end, who) = before_quote(prev, sentence_start(prev, 0, end), end)?;
+        let prev_reader = Reader { lx, text: prev };
+        let (start, end, who) = prev_reader.before_quote(sentence_start(prev, 0, end), end)?;
         return Some(Cue { block: prev_block, start, end, who });
     }
     None
@@ -253,8 +256,8 @@ mod tests {
 
     fn cue(block: &str) -> Option<(String, Who)> {
         let blocks = vec![block.to_string()];
-        let spans = crate::quotes::find(&blocks);
-        let c = find_cue(&blocks, &spans, 0)?;
+        let spans = crate::quotes::find(Lexicon::get(), &blocks);
+        let c = find_cue(Lexicon::get(), &blocks, &spans, 0)?;
         Some((block[c.start..c.end].to_string(), c.who))
     }
 
@@ -382,5 +385,56 @@ mod tests {
                 (5, named("The commission"), None),
             ]
         );
+    }
+
+    fn cue_in(lang: &str, block: &str) -> Option<(String, Who)> {
+        let lx = Lexicon::for_lang(Some(lang));
+        let blocks = vec![block.to_string()];
+        let spans = crate::quotes::find(lx, &blocks);
+        let c = find_cue(lx, &blocks, &spans, 0)?;
+        Some((block[c.start..c.end].to_string(), c.who))
+    }
+
+    #[test]
+    fn french_german_spanish() {
+        let unknown = |s: &str| Some((s.to_string(), Who::Role { family: "", organisation: None }));
+        let pronoun = |s: &str| Some((s.to_string(), Who::Pronoun));
+        let named = |s: &str, t: &[&str]| Some((s.to_string(), name(t)));
+        type Row<'a> = (&'a str, &'a str, Option<(String, Who)>);
+        let table: &[Row] = &[
+            (
+                "fr",
+                "\u{AB}\u{A0}Nous irons jusqu'au bout\u{A0}\u{BB}, a d\u{E9}clar\u{E9} le ministre.",
+                unknown("le ministre"),
+            ),
+            ("fr", "\u{AB}\u{A0}Nous irons jusqu'au bout\u{A0}\u{BB}, dit-il.", pronoun("il")),
+            (
+                "fr-CA",
+                "Selon Marie Dubois, \u{AB}\u{A0}le projet avance bien\u{A0}\u{BB}.",
+                named("Marie Dubois", &["Marie", "Dubois"]),
+            ),
+            (
+                "de",
+                "\u{201E}Wir schaffen das schon\u{201C}, sagte Anna Weber.",
+                named("Anna Weber", &["Anna", "Weber"]),
+            ),
+            ("de", "\u{201E}Wir schaffen das schon\u{201C}, so Weber.", named("Weber", &["Weber"])),
+            ("de-AT", "Er sagte: \u{BB}Wir schaffen das schon.\u{AB}", pronoun("Er")),
+            (
+                "es",
+                "\u{AB}Vamos a ganar la elecci\u{F3}n\u{BB}, dijo Ana L\u{F3}pez.",
+                named("Ana L\u{F3}pez", &["Ana", "L\u{F3}pez"]),
+            ),
+            (
+                "es",
+                "Seg\u{FA}n Ana L\u{F3}pez, \u{AB}el plan funciona muy bien\u{BB}.",
+                named("Ana L\u{F3}pez", &["Ana", "L\u{F3}pez"]),
+            ),
+            // Without the page's language the foreign verb is not a cue.
+            ("en", "\u{AB}Vamos a ganar la elecci\u{F3}n\u{BB}, dijo Ana L\u{F3}pez.", None),
+        ];
+        for (lang, input, want) in table {
+            assert_eq!(&cue_in(lang, input), want, "{lang}: {input}");
+        }
     }
 }

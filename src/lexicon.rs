@@ -31,6 +31,10 @@ pub struct Lexicon {
     org_suffixes: HashSet<&'static str>,
     /// Every lower-case word of a title or a qualifier ("press", "secretary", "former").
     title_words: HashSet<&'static str>,
+    /// Single words that credit a source like "according to" ("per", "selon", "laut").
+    according: HashSet<&'static str>,
+    /// Determiners that open a noun phrase ("the", "a", "le", "der", "el").
+    determiners: HashSet<&'static str>,
     /// First name → 'm' or 'f'.
     first_names: HashMap<&'static str, char>,
     /// Longest phrase, in words, among titles and modifiers.
@@ -46,7 +50,8 @@ fn pairs(src: &'static str) -> HashMap<&'static str, &'static str> {
 }
 
 impl Lexicon {
-    fn load() -> Lexicon {
+    /// The English lists, plus those of `lang` ("fr", "de", "es") when given.
+    fn load(lang: Option<&str>) -> Lexicon {
         let mut titles = pairs(include_str!("lexicon/titles.txt"));
         // Words reach the lexicon without a final period ("Sen" of "Sen."): file both forms.
         let abbreviated: Vec<_> =
@@ -70,10 +75,34 @@ impl Lexicon {
             .flat_map(|t| t.split(' '))
             .chain(modifiers.iter().filter(|(_, (k, _))| *k == ModifierKind::Qualifier).map(|(p, _)| *p))
             .collect();
+        let mut speech_verbs: HashSet<_> = lines(include_str!("lexicon/speech_verbs.txt")).collect();
+        let mut pronouns: HashSet<_> = lines(include_str!("lexicon/pronouns.txt")).collect();
+        let mut according: HashSet<&'static str> = ["per"].into_iter().collect();
+        let mut determiners: HashSet<&'static str> =
+            ["a", "an", "the", "one", "another", "some", "two", "three", "several", "many", "other"]
+                .into_iter()
+                .collect();
+        for line in lines(include_str!("lexicon/languages.txt")) {
+            let mut parts = line.split('\t');
+            let (Some(l), Some(kind), Some(word)) = (parts.next(), parts.next(), parts.next()) else {
+                continue;
+            };
+            if Some(l) != lang {
+                continue;
+            }
+            match kind {
+                "verb" => speech_verbs.insert(word),
+                "pronoun" => pronouns.insert(word),
+                "according" => according.insert(word),
+                _ => determiners.insert(word),
+            };
+        }
         Lexicon {
             title_words,
-            speech_verbs: lines(include_str!("lexicon/speech_verbs.txt")).collect(),
-            pronouns: lines(include_str!("lexicon/pronouns.txt")).collect(),
+            speech_verbs,
+            pronouns,
+            according,
+            determiners,
             titles,
             roles: pairs(include_str!("lexicon/roles.txt")),
             modifiers,
@@ -89,10 +118,36 @@ impl Lexicon {
         }
     }
 
-    /// The word lists, parsed on first use.
+    /// The English word lists, parsed on first use.
     pub fn get() -> &'static Lexicon {
-        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-        LEXICON.get_or_init(Lexicon::load)
+        Lexicon::for_lang(None)
+    }
+
+    /// The word lists for a page in language `lang` (a BCP 47 tag such as "fr" or "de-AT"):
+    /// English plus French, German or Spanish speech verbs, pronouns and determiners; English
+    /// alone for other or unknown languages. Parsed once per language.
+    pub fn for_lang(lang: Option<&str>) -> &'static Lexicon {
+        static EN: OnceLock<Lexicon> = OnceLock::new();
+        static FR: OnceLock<Lexicon> = OnceLock::new();
+        static DE: OnceLock<Lexicon> = OnceLock::new();
+        static ES: OnceLock<Lexicon> = OnceLock::new();
+        let primary = lang.and_then(|l| l.split(['-', '_']).next()).map(str::to_ascii_lowercase);
+        match primary.as_deref() {
+            Some("fr") => FR.get_or_init(|| Lexicon::load(Some("fr"))),
+            Some("de") => DE.get_or_init(|| Lexicon::load(Some("de"))),
+            Some("es") => ES.get_or_init(|| Lexicon::load(Some("es"))),
+            _ => EN.get_or_init(|| Lexicon::load(None)),
+        }
+    }
+
+    /// Is `word` (any case) a single word that credits a source, like "according to"?
+    pub fn is_according(&self, word: &str) -> bool {
+        with_lower(word, |w| self.according.contains(w))
+    }
+
+    /// Is `word` (any case) a determiner that opens a noun phrase?
+    pub fn is_determiner(&self, word: &str) -> bool {
+        with_lower(word, |w| self.determiners.contains(w))
     }
 
     /// Is `word` (any case) a speech verb?

@@ -36,12 +36,14 @@ pub struct Page {
     blocks: Vec<String>,
     /// For pages read from plain text: the byte offset of each block in that text.
     sources: Vec<usize>,
+    /// The page's language (BCP 47), when known.
+    lang: Option<String>,
 }
 
 impl Page {
     /// A page from blocks as they are. Empty blocks are kept so that indices match the caller's.
     pub fn new(blocks: Vec<String>) -> Page {
-        Page { blocks, sources: Vec::new() }
+        Page { blocks, sources: Vec::new(), lang: None }
     }
 
     /// A page from plain text: every line break ends a block, surrounding whitespace is trimmed
@@ -63,6 +65,19 @@ impl Page {
         page
     }
 
+    /// The same page, said to be in language `lang` (a BCP 47 tag such as "en", "fr-CA").
+    /// French, German and Spanish add their speech verbs and pronouns to the English ones.
+    pub fn with_lang(mut self, lang: &str) -> Page {
+        let lang = lang.trim();
+        self.lang = (!lang.is_empty()).then(|| lang.to_string());
+        self
+    }
+
+    /// The page's language, when known.
+    pub fn lang(&self) -> Option<&str> {
+        self.lang.as_deref()
+    }
+
     /// The blocks' texts.
     pub fn blocks(&self) -> &[String] {
         &self.blocks
@@ -78,11 +93,12 @@ impl Page {
 /// use [`Report::convert_offsets`] for UTF-16 or code points.
 pub fn analyze(page: &Page) -> Report {
     let blocks = page.blocks();
+    let lx = lexicon::Lexicon::for_lang(page.lang());
     let repeats = repeats::find(blocks);
-    let spans = quotes::find(blocks);
+    let spans = quotes::find(lx, blocks);
     let names = names::NameIndex::build(blocks, &spans);
     let mut officials = officials::find(&names);
-    let quotes = attribution::attribute(blocks, &spans, &names, &mut officials);
+    let quotes = attribution::attribute(lx, blocks, &spans, &names, &mut officials);
     Report {
         version: REPORT_VERSION,
         offset_unit: OffsetUnit::Utf8,

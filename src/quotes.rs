@@ -169,7 +169,7 @@ fn pair_marks(text: &str) -> Vec<(usize, usize, bool)> {
 }
 
 /// Finds the quotation segments of every block, in page order.
-pub fn find(blocks: &[String]) -> Vec<QuoteSpan> {
+pub fn find(lx: &Lexicon, blocks: &[String]) -> Vec<QuoteSpan> {
     let mut out: Vec<QuoteSpan> = Vec::new();
     let mut open_from: Option<usize> = None; // last segment, if it ran to its block's end
     for (b, text) in blocks.iter().enumerate() {
@@ -180,7 +180,7 @@ pub fn find(blocks: &[String]) -> Vec<QuoteSpan> {
         for (k, (start, end, closed)) in pair_marks(text).into_iter().enumerate() {
             let continues = if k == 0 && start == lead && starts_with_mark { carried } else { None };
             let span = QuoteSpan { block: b, start, end, closed, continues };
-            if continues.is_none() && !is_quotation(text, &span) {
+            if continues.is_none() && !is_quotation(lx, text, &span) {
                 continue;
             }
             out.push(span);
@@ -196,10 +196,9 @@ pub fn find(blocks: &[String]) -> Vec<QuoteSpan> {
 
 /// Whether a quoted stretch is a quotation rather than a scare quote or a title: three words
 /// or more, or a speech verb next to it.
-fn is_quotation(text: &str, span: &QuoteSpan) -> bool {
+fn is_quotation(lx: &Lexicon, text: &str, span: &QuoteSpan) -> bool {
     let (s, e) = span.inner(text);
     let words = words_in(text, s, e);
-    let lx = Lexicon::get();
     let cue_within = |n: usize| {
         let before = words_in(text, floor_boundary(text, span.start.saturating_sub(60)), span.start);
         let before = &before[before.len().saturating_sub(n)..];
@@ -231,7 +230,7 @@ mod tests {
 
     fn texts(blocks: &[&str]) -> Vec<(usize, String, bool, Option<usize>)> {
         let owned: Vec<String> = blocks.iter().map(|s| s.to_string()).collect();
-        find(&owned)
+        find(Lexicon::get(), &owned)
             .into_iter()
             .map(|q| (q.block, owned[q.block][q.start..q.end].to_string(), q.closed, q.continues))
             .collect()

@@ -23,221 +23,376 @@ pub enum Who {
 /// A speaker mention: byte span in the block and what it is.
 pub type Mention = (usize, usize, Who);
 
-/// `"…," X said` / `"…," said X` / `"…," according to X` / `"…" — X`, in `text[from..to]`,
-/// the stretch after a quotation.
-pub fn after_quote(text: &str, from: usize, to: usize) -> Option<Mention> {
-    let lx = Lexicon::get();
-    let words = words_in(text, from, to);
-    let stretch = text[from..to].trim_start();
-    let lead = to - stretch.len();
-    // Dash credit: "…" — Name
-    if stretch.starts_with(['\u{2014}', '\u{2013}', '\u{2015}']) {
-        let np_from = lead + stretch.chars().next().map_or(0, char::len_utf8);
-        return following(text, np_from, clause_end(text, np_from, to));
-    }
-    if let Some(k) = according_to(text, &words) {
-        let np_from = words[k].start;
-        return following(text, np_from, clause_end(text, np_from, to));
-    }
-    // "…" when he said …: a new clause, not this quotation's attribution.
-    if words.first().is_some_and(|w| is_subordinator(w.text(text))) {
-        return None;
-    }
-    let v = words.iter().take(MAX_GAP_WORDS + 1).position(|w| lx.is_speech_verb(w.text(text)))?;
-    if v == 0 {
-        // "…," said X — the subject follows the verb.
-        let np_from = words.get(1)?.start;
-        following(text, np_from, clause_end(text, np_from, to))
-    } else {
-        subject(text, lead, &words[..v], words[v], false)
-    }
+/// Reads speaker mentions out of one block's text with one language's word lists.
+pub struct Reader<'a> {
+    /// The word lists.
+    pub lx: &'a Lexicon,
+    /// The block's text.
+    pub text: &'a str,
 }
 
-/// `X said: "…"` / `X said, "…"` / `X told reporters that "…"` / `According to X, "…"`, and
-/// a quoted phrase inside reported speech (`X says fraud is "a big problem"`), in
-/// `text[from..to]`, the stretch of the sentence before a quotation.
-pub fn before_quote(text: &str, from: usize, to: usize) -> Option<Mention> {
-    let lx = Lexicon::get();
-    let words = words_in(text, from, to);
-    if let Some(k) = according_to(text, &words) {
-        let np_from = words[k].start;
-        return following(text, np_from, clause_end(text, np_from, to));
+impl Reader<'_> {
+    /// `"…," X said` / `"…," said X` / `"…," according to X` / `"…" — X`, in `text[from..to]`,
+    /// the stretch after a quotation.
+    pub fn after_quote(&self, from: usize, to: usize) -> Option<Mention> {
+        let text = self.text;
+        let lx = self.lx;
+        let words = words_in(text, from, to);
+        let stretch = text[from..to].trim_start();
+        let lead = to - stretch.len();
+        // Dash credit: "…" — Name
+        if stretch.starts_with(['\u{2014}', '\u{2013}', '\u{2015}']) {
+            let np_from = lead + stretch.chars().next().map_or(0, char::len_utf8);
+            return self.following(np_from, self.clause_end(np_from, to));
+        }
+        if let Some(k) = self.according_to(&words) {
+            let np_from = words[k].start;
+            return self.following(np_from, self.clause_end(np_from, to));
+        }
+        // "…" when he said …: a new clause, not this quotation's attribution.
+        if words.first().is_some_and(|w| is_subordinator(w.text(text))) {
+            return None;
+        }
+        // French inversion: « … », dit-il / a-t-elle ajouté.
+        if let Some(found) = words.iter().take(3).find_map(|w| self.inverted_pronoun(*w)) {
+            return Some(found);
+        }
+        let v = words.iter().take(MAX_GAP_WORDS + 1).position(|w| lx.is_speech_verb(w.text(text)))?;
+        // Only auxiliaries before the verb ("a déclaré", "hat gesagt"): the subject follows.
+        let auxiliaries_only = words[..v].iter().all(|w| is_auxiliary(w.text(text)));
+        if v == 0 || auxiliaries_only {
+            // "…," said X — the subject follows the verb.
+            let np_from = words.get(v + 1)?.start;
+            self.following(np_from, self.clause_end(np_from, to))
+        } else {
+            self.subject(lead, &words[..v], words[v], false)
+        }
     }
-    let verbs: Vec<usize> = (0..words.len()).filter(|&k| lx.is_speech_verb(words[k].text(text))).collect();
-    // The verb right before the quotation: "X said: …", "X said that …".
-    if let Some(&v) = verbs.last() {
-        let between = text[words[v].end..to].trim_end();
-        if words.len() - v <= 5 && (between.ends_with([':', ',']) || between.ends_with("that")) {
-            if let Some(found) = subject(text, from, &words[..v], words[v], true) {
-                return Some(found);
+
+    /// `X said: "…"` / `X said, "…"` / `X told reporters that "…"` / `According to X, "…"`, and
+    /// a quoted phrase inside reported speech (`X says fraud is "a big problem"`), in
+    /// `text[from..to]`, the stretch of the sentence before a quotation.
+    pub fn before_quote(&self, from: usize, to: usize) -> Option<Mention> {
+        let text = self.text;
+        let lx = self.lx;
+        let words = words_in(text, from, to);
+        if let Some(k) = self.according_to(&words) {
+            let np_from = words[k].start;
+            return self.following(np_from, self.clause_end(np_from, to));
+        }
+        let verbs: Vec<usize> =
+            (0..words.len()).filter(|&k| lx.is_speech_verb(words[k].text(text))).collect();
+        // The verb right before the quotation: "X said: …", "X said that …".
+        if let Some(&v) = verbs.last() {
+            let between = text[words[v].end..to].trim_end();
+            if words.len() - v <= 5 && (between.ends_with([':', ',']) || between.ends_with("that")) {
+                if let Some(found) = self.subject(from, &words[..v], words[v], true) {
+                    return Some(found);
+                }
+                // "Said Ellis: …", "…, said Ann Lee, a lawyer: …"
+                if let Some(next) = words.get(v + 1) {
+                    if let Some(found @ (_, _, Who::Name(_))) =
+                        self.following(next.start, self.clause_end(next.start, to))
+                    {
+                        return Some(found);
+                    }
+                }
             }
-            // "Said Ellis: …", "…, said Ann Lee, a lawyer: …"
-            if let Some(next) = words.get(v + 1) {
-                if let Some(found @ (_, _, Who::Name(_))) =
-                    following(text, next.start, clause_end(text, next.start, to))
-                {
+        }
+        // Otherwise the subject of the first speech verb of the sentence that has one.
+        verbs.into_iter().find_map(|v| self.subject(from, &words[..v], words[v], true))
+    }
+
+    /// The index of the first word after "according to" or "per", if the words contain it.
+    fn according_to(&self, words: &[Word]) -> Option<usize> {
+        let text = self.text;
+        let two = words
+            .windows(2)
+            .position(|p| p[0].text(text).eq_ignore_ascii_case("according") && p[1].text(text) == "to")
+            .map(|k| k + 2);
+        let per = || words.iter().position(|w| self.lx.is_according(w.text(text))).map(|k| k + 1);
+        two.or_else(per).filter(|&k| k < words.len())
+    }
+
+    /// Where a noun phrase that starts at `from` ends: at the first comma, period, semicolon,
+    /// parenthesis or quotation mark.
+    fn clause_end(&self, from: usize, to: usize) -> usize {
+        let text = self.text;
+        let mut at = from;
+        while let Some(i) = text[at..to].find([',', ';', '.', ':', '(', '\u{201C}', '"']) {
+            let end = at + i;
+            // The period of "Mr.", "Rep." or an initial ("G.K.") does not end the phrase.
+            let word = text[..end].rsplit(|c: char| !(c.is_alphanumeric() || c == '.')).next().unwrap_or("");
+            let abbreviation = self.lx.is_abbreviation(word.trim_end_matches('.'))
+                || word.split('.').all(|p| p.chars().count() <= 1);
+            if text[end..].starts_with('.') && !word.is_empty() && abbreviation {
+                at = end + 1;
+                continue;
+            }
+            return end;
+        }
+        to
+    }
+
+    /// Comma-separated parts of `text[from..to]`, trimmed of spaces, as byte spans.
+    fn comma_parts(&self, from: usize, to: usize) -> Vec<(usize, usize)> {
+        let text = self.text;
+        let mut parts = Vec::new();
+        let mut at = from;
+        for piece in text[from..to].split(',') {
+            let s = at + (piece.len() - piece.trim_start().len());
+            let e = at + piece.trim_end().len();
+            if e > s {
+                parts.push((s, e));
+            }
+            at += piece.len() + 1;
+        }
+        parts
+    }
+
+    /// The speaker named after a verb or "according to": the first comma part of `text[from..to]`.
+    fn following(&self, from: usize, to: usize) -> Option<Mention> {
+        let (s, e) = *self.comma_parts(from, to).first()?;
+        self.classify(s, e).or_else(|| self.trailing_name(s, e))
+    }
+
+    /// How many of the last `words` form a run of capitalised words with only spaces between
+    /// (a comma or parenthesis ends it).
+    fn name_run_back(&self, words: &[Word]) -> usize {
+        let text = self.text;
+        let mut run = 0;
+        for (k, w) in words.iter().enumerate().rev() {
+            let name_like = is_capitalised(w.text(text)) || is_particle(w.text(text));
+            let joined = k + 1 == words.len() || !text[w.end..words[k + 1].start].contains([',', '(', ')']);
+            if !name_like || !joined {
+                break;
+            }
+            run += 1;
+        }
+        run
+    }
+
+    /// The name that closes `text[from..to]` ("9/11 widow Terry Strada").
+    fn trailing_name(&self, from: usize, to: usize) -> Option<Mention> {
+        let text = self.text;
+        let words = words_in(text, from, to);
+        let run = self.name_run_back(&words);
+        let first = words.get(words.len().checked_sub(run)?)?;
+        self.classify(first.start, to).filter(|m| matches!(m.2, Who::Name(_)))
+    }
+
+    /// A speaker label opening a quoted transcript line: `"WALLACE: …"`, `"MR. SMITH: …"`.
+    /// `inner` is the quoted text's start.
+    pub fn transcript_label(&self, inner: usize) -> Option<Mention> {
+        let text = self.text;
+        let rest = &text[inner..];
+        let colon = rest.find(':').filter(|&c| c > 0 && c <= 40)?;
+        let label = &rest[..colon];
+        let letters = label.chars().filter(|c| c.is_alphabetic());
+        let upper = label.chars().any(char::is_alphabetic) && letters.clone().all(char::is_uppercase);
+        let words = label.split_whitespace().count();
+        if !upper || words > 3 || label.contains(['"', '\u{201C}', ',']) {
+            return None;
+        }
+        let tokens: Vec<String> = label
+            .split_whitespace()
+            .filter(|w| !is_honorific(w))
+            .map(|w| w.trim_end_matches('.').to_string())
+            .collect();
+        if tokens.is_empty() {
+            return None;
+        }
+        let start = inner + (label.len() - label.trim_start().len());
+        Some((start, inner + label.trim_end().len(), Who::Name(tokens)))
+    }
+
+    /// The subject of `verb`, read from the words before it (`before`, starting at byte `from`).
+    /// `sentence` is true when `from` is a sentence start, false for the stretch after a quote.
+    fn subject(&self, from: usize, before: &[Word], verb: Word, sentence: bool) -> Option<Mention> {
+        let text = self.text;
+        let lx = self.lx;
+        let last = before.last()?;
+        let touching = text[last.end..verb.start].trim().is_empty();
+        if touching {
+            // "he said", "… Jane Doe asking"
+            if lx.is_pronoun(last.text(text)) {
+                return Some((last.start, last.end, Who::Pronoun));
+            }
+            let run = self.name_run_back(before);
+            let first = before.len() - run;
+            // Not the object of a preposition ("a spokesman for Mayor Lee said"), except before a
+            // participle ("footage of Lee saying").
+            let object = first > 0
+                && is_preposition(before[first - 1].text(text))
+                && !verb.text(text).ends_with("ing");
+            if run > 0 && !object {
+                if let Some(found @ (_, _, Who::Name(_))) = self.classify(before[first].start, last.end) {
                     return Some(found);
                 }
             }
         }
-    }
-    // Otherwise the subject of the first speech verb of the sentence that has one.
-    verbs.into_iter().find_map(|v| subject(text, from, &words[..v], words[v], true))
-}
-
-/// The index of the first word after "according to" or "per", if the words contain it.
-fn according_to(text: &str, words: &[Word]) -> Option<usize> {
-    let two = words
-        .windows(2)
-        .position(|p| p[0].text(text).eq_ignore_ascii_case("according") && p[1].text(text) == "to")
-        .map(|k| k + 2);
-    let per = || words.iter().position(|w| w.text(text) == "per").map(|k| k + 1);
-    two.or_else(per).filter(|&k| k < words.len())
-}
-
-/// Where a noun phrase that starts at `from` ends: at the first comma, period, semicolon,
-/// parenthesis or quotation mark.
-fn clause_end(text: &str, from: usize, to: usize) -> usize {
-    let mut at = from;
-    while let Some(i) = text[at..to].find([',', ';', '.', ':', '(', '\u{201C}', '"']) {
-        let end = at + i;
-        // The period of "Mr.", "Rep." or an initial ("G.K.") does not end the phrase.
-        let word = text[..end].rsplit(|c: char| !(c.is_alphanumeric() || c == '.')).next().unwrap_or("");
-        let abbreviation = Lexicon::get().is_abbreviation(word.trim_end_matches('.'))
-            || word.split('.').all(|p| p.chars().count() <= 1);
-        if text[end..].starts_with('.') && !word.is_empty() && abbreviation {
-            at = end + 1;
-            continue;
+        let parts = self.comma_parts(from, verb.start);
+        // "…, saying": a participle after a comma takes the subject of its clause.
+        let participle = verb.text(text).ends_with("ing") && text[from..verb.start].trim_end().ends_with(',');
+        if participle && sentence {
+            return parts.iter().find_map(|&(s, e)| self.leading_subject(s, e));
         }
-        return end;
-    }
-    to
-}
-
-/// Comma-separated parts of `text[from..to]`, trimmed of spaces, as byte spans.
-fn comma_parts(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
-    let mut parts = Vec::new();
-    let mut at = from;
-    for piece in text[from..to].split(',') {
-        let s = at + (piece.len() - piece.trim_start().len());
-        let e = at + piece.trim_end().len();
-        if e > s {
-            parts.push((s, e));
-        }
-        at += piece.len() + 1;
-    }
-    parts
-}
-
-/// The speaker named after a verb or "according to": the first comma part of `text[from..to]`.
-fn following(text: &str, from: usize, to: usize) -> Option<Mention> {
-    let (s, e) = *comma_parts(text, from, to).first()?;
-    classify(text, s, e).or_else(|| trailing_name(text, s, e))
-}
-
-/// How many of the last `words` form a run of capitalised words with only spaces between
-/// (a comma or parenthesis ends it).
-fn name_run_back(text: &str, words: &[Word]) -> usize {
-    let mut run = 0;
-    for (k, w) in words.iter().enumerate().rev() {
-        let name_like = is_capitalised(w.text(text)) || is_particle(w.text(text));
-        let joined = k + 1 == words.len() || !text[w.end..words[k + 1].start].contains([',', '(', ')']);
-        if !name_like || !joined {
-            break;
-        }
-        run += 1;
-    }
-    run
-}
-
-/// The name that closes `text[from..to]` ("9/11 widow Terry Strada").
-fn trailing_name(text: &str, from: usize, to: usize) -> Option<Mention> {
-    let words = words_in(text, from, to);
-    let run = name_run_back(text, &words);
-    let first = words.get(words.len().checked_sub(run)?)?;
-    classify(text, first.start, to).filter(|m| matches!(m.2, Who::Name(_)))
-}
-
-/// A speaker label opening a quoted transcript line: `"WALLACE: …"`, `"MR. SMITH: …"`.
-/// `inner` is the quoted text's start.
-pub fn transcript_label(text: &str, inner: usize) -> Option<Mention> {
-    let rest = &text[inner..];
-    let colon = rest.find(':').filter(|&c| c > 0 && c <= 40)?;
-    let label = &rest[..colon];
-    let letters = label.chars().filter(|c| c.is_alphabetic());
-    let upper = label.chars().any(char::is_alphabetic) && letters.clone().all(char::is_uppercase);
-    let words = label.split_whitespace().count();
-    if !upper || words > 3 || label.contains(['"', '\u{201C}', ',']) {
-        return None;
-    }
-    let tokens: Vec<String> = label
-        .split_whitespace()
-        .filter(|w| !is_honorific(w))
-        .map(|w| w.trim_end_matches('.').to_string())
-        .collect();
-    if tokens.is_empty() {
-        return None;
-    }
-    let start = inner + (label.len() - label.trim_start().len());
-    Some((start, inner + label.trim_end().len(), Who::Name(tokens)))
-}
-
-/// The subject of `verb`, read from the words before it (`before`, starting at byte `from`).
-/// `sentence` is true when `from` is a sentence start, false for the stretch after a quote.
-fn subject(text: &str, from: usize, before: &[Word], verb: Word, sentence: bool) -> Option<Mention> {
-    let lx = Lexicon::get();
-    let last = before.last()?;
-    let touching = text[last.end..verb.start].trim().is_empty();
-    if touching {
-        // "he said", "… Jane Doe asking"
-        if lx.is_pronoun(last.text(text)) {
-            return Some((last.start, last.end, Who::Pronoun));
-        }
-        let run = name_run_back(text, before);
-        let first = before.len() - run;
-        // Not the object of a preposition ("a spokesman for Mayor Lee said"), except before a
-        // participle ("footage of Lee saying").
-        let object =
-            first > 0 && is_preposition(before[first - 1].text(text)) && !verb.text(text).ends_with("ing");
-        if run > 0 && !object {
-            if let Some(found @ (_, _, Who::Name(_))) = classify(text, before[first].start, last.end) {
-                return Some(found);
+        // The parts next to the verb, nearest first: a name or pronoun wins over a role noun
+        // phrase in apposition ("Smith, a doctor at the clinic, said").
+        let mut role = None;
+        for (k, &(s, e)) in parts.iter().rev().take(4).enumerate() {
+            if is_party_tag(&text[s..e]) {
+                continue;
+            }
+            match self.classify(s, e) {
+                Some(found @ (_, _, Who::Name(_) | Who::Pronoun)) => return Some(found),
+                Some(found) if k == 0 => role = Some(found),
+                _ => {}
+            }
+            // A part that is not an apposition ends the search.
+            if !self.is_apposition(s, e) && k > 0 {
+                break;
             }
         }
+        role
     }
-    let parts = comma_parts(text, from, verb.start);
-    // "…, saying": a participle after a comma takes the subject of its clause.
-    let participle = verb.text(text).ends_with("ing") && text[from..verb.start].trim_end().ends_with(',');
-    if participle && sentence {
-        return parts.iter().find_map(|&(s, e)| leading_subject(text, s, e));
-    }
-    // The parts next to the verb, nearest first: a name or pronoun wins over a role noun
-    // phrase in apposition ("Smith, a doctor at the clinic, said").
-    let mut role = None;
-    for (k, &(s, e)) in parts.iter().rev().take(4).enumerate() {
-        if is_party_tag(&text[s..e]) {
-            continue;
-        }
-        match classify(text, s, e) {
-            Some(found @ (_, _, Who::Name(_) | Who::Pronoun)) => return Some(found),
-            Some(found) if k == 0 => role = Some(found),
-            _ => {}
-        }
-        // A part that is not an apposition ends the search.
-        if !is_apposition(text, s, e) && k > 0 {
-            break;
-        }
-    }
-    role
-}
 
-/// Does `text[from..to]` read as an apposition or aside (an article or lower-case word first,
-/// an age, a party tag), which may stand between a name and its verb?
-fn is_apposition(text: &str, from: usize, to: usize) -> bool {
-    let first = text[from..to].split_whitespace().next().unwrap_or("");
-    starts_with_determiner(first)
-        || first.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
-        || is_party_tag(&text[from..to])
+    /// Does `text[from..to]` read as an apposition or aside (an article or lower-case word first,
+    /// an age, a party tag), which may stand between a name and its verb?
+    fn is_apposition(&self, from: usize, to: usize) -> bool {
+        let text = self.text;
+        let first = text[from..to].split_whitespace().next().unwrap_or("");
+        self.lx.is_determiner(first)
+            || first.chars().next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+            || is_party_tag(&text[from..to])
+    }
+
+    /// The name or pronoun that opens `text[from..to]` ("Trump attacked Clinton …" → Trump).
+    fn leading_subject(&self, from: usize, to: usize) -> Option<Mention> {
+        let text = self.text;
+        let lx = self.lx;
+        let words = words_in(text, from, to);
+        let first = words.first()?;
+        if lx.is_pronoun(first.text(text)) {
+            return Some((first.start, first.end, Who::Pronoun));
+        }
+        let run =
+            words.iter().take_while(|w| is_capitalised(w.text(text)) || is_particle(w.text(text))).count();
+        if run == 0 {
+            return None;
+        }
+        self.classify(first.start, words[run - 1].end).filter(|m| matches!(m.2, Who::Name(_)))
+    }
+
+    /// "dit-il", "affirme-t-elle": a speech verb joined to its subject pronoun.
+    fn inverted_pronoun(&self, w: Word) -> Option<Mention> {
+        let word = w.text(self.text);
+        let (verb, rest) = word.split_once('-')?;
+        let pronoun = rest.strip_prefix("t-").unwrap_or(rest);
+        if !self.lx.is_speech_verb(verb) || !self.lx.is_pronoun(pronoun) {
+            return None;
+        }
+        let start = w.end - pronoun.len();
+        Some((start, w.end, Who::Pronoun))
+    }
+
+    /// What `text[from..to]` is as a speaker mention, and the span of the mention inside it.
+    pub fn classify(&self, from: usize, to: usize) -> Option<Mention> {
+        let text = self.text;
+        let lx = self.lx;
+        let words = words_in(text, from, to);
+        let first = words.first()?;
+        if words.len() == 1 && lx.is_pronoun(first.text(text)) {
+            return Some((first.start, first.end, Who::Pronoun));
+        }
+        let lower: Vec<String> = words.iter().map(|w| w.text(text).to_lowercase()).collect();
+        let possessive = lower[0].ends_with("'s") || lower[0].ends_with("\u{2019}s");
+        if lx.is_determiner(&lower[0]) || possessive {
+            return self.noun_phrase(&words, &lower);
+        }
+        // A name: the capitalised words that open the phrase, up to a parenthesis or comma
+        // ("Sen. Claire McCaskill (D-Mo.)"), without honorifics, titles and modifiers in front.
+        let mut caps: Vec<&Word> = Vec::new();
+        for w in &words {
+            let joined = caps.last().is_none_or(|p: &&Word| !text[p.end..w.start].contains(['(', ',']));
+            if !joined || !(is_capitalised(w.text(text)) || is_particle(w.text(text))) {
+                break;
+            }
+            caps.push(w);
+        }
+        // The last word is the name even when it could be a title ("Charlie King").
+        let title_end = caps[..caps.len().saturating_sub(1)]
+            .iter()
+            .rposition(|w| {
+                let l = w.text(text).to_lowercase();
+                is_honorific(&l)
+                    || lx.title_family(&l).is_some()
+                    || lx.modifier(&l).is_some()
+                    || lx.is_title_word(&l)
+            })
+            .map_or(0, |k| k + 1);
+        let name = caps.get(title_end..).filter(|n| !n.is_empty() && n.len() <= 5)?;
+        let first_name_word = name[0].text(text);
+        let phrase = name.iter().map(|w| w.text(text)).collect::<Vec<_>>().join(" ");
+        if lx.is_not_name(first_name_word)
+            || lx.is_pronoun(first_name_word)
+            || (name.len() > 1 && lx.is_place(&phrase))
+        {
+            return None;
+        }
+        let tokens: Vec<String> = name
+            .iter()
+            .map(|w| {
+                let t = w.text(text);
+                t.strip_suffix("'s").or_else(|| t.strip_suffix("\u{2019}s")).unwrap_or(t).to_string()
+            })
+            .collect();
+        Some((name[0].start, name[name.len() - 1].end, Who::Name(tokens)))
+    }
+
+    /// "the White House spokesman", "a spokeswoman for the mayor", "The New York Times",
+    /// "one questioner".
+    fn noun_phrase(&self, words: &[Word], lower: &[String]) -> Option<Mention> {
+        let text = self.text;
+        let lx = self.lx;
+        let from = words[0].start;
+        // The head noun is the last word before "for"/"of"/"at"/…, or the last word.
+        let head_end = lower
+            .iter()
+            .position(|w| {
+                matches!(w.as_str(), "for" | "of" | "at" | "with" | "in" | "from" | "on" | "and" | "who")
+            })
+            .unwrap_or(lower.len());
+        if head_end == 0 || head_end > 8 {
+            return None;
+        }
+        for n in (1..=3.min(head_end)).rev() {
+            let phrase = lower[head_end - n..head_end].join(" ");
+            if let Some(family) = lx.role_family(&phrase) {
+                let organisation = (0..head_end).find_map(|k| {
+                    (1..=3.min(head_end - k)).rev().find_map(|m| {
+                        match lx.modifier(&lower[k..k + m].join(" ")) {
+                            Some((ModifierKind::Org, v)) => Some(v),
+                            _ => None,
+                        }
+                    })
+                });
+                return Some((from, words[head_end - 1].end, Who::Role { family, organisation }));
+            }
+        }
+        // "The New York Times reports": a body named in capitals speaks under its name.
+        let rest = &words[1..];
+        if lower[0] == "the" && !rest.is_empty() && rest.iter().all(|w| is_capitalised(w.text(text))) {
+            let tokens = rest.iter().map(|w| w.text(text).to_string()).collect();
+            return Some((from, rest[rest.len() - 1].end, Who::Name(tokens)));
+        }
+        // "The commission says", "a narrator asks": a common noun that names no office;
+        // reported as written, resolved to nobody.
+        if (2..=4).contains(&head_end) {
+            return Some((from, words[head_end - 1].end, Who::Role { family: "", organisation: None }));
+        }
+        None
+    }
 }
 
 /// "R-Ky.", "D", "(R)": a party tag after a legislator's name.
@@ -247,19 +402,9 @@ fn is_party_tag(s: &str) -> bool {
     matches!(parts.next(), Some("R" | "D" | "I")) && parts.all(|p| p.len() <= 5)
 }
 
-/// The name or pronoun that opens `text[from..to]` ("Trump attacked Clinton …" → Trump).
-fn leading_subject(text: &str, from: usize, to: usize) -> Option<Mention> {
-    let lx = Lexicon::get();
-    let words = words_in(text, from, to);
-    let first = words.first()?;
-    if lx.is_pronoun(first.text(text)) {
-        return Some((first.start, first.end, Who::Pronoun));
-    }
-    let run = words.iter().take_while(|w| is_capitalised(w.text(text)) || is_particle(w.text(text))).count();
-    if run == 0 {
-        return None;
-    }
-    classify(text, first.start, words[run - 1].end).filter(|m| matches!(m.2, Who::Name(_)))
+/// Auxiliary verbs that stand before a past participle in French, German and Spanish.
+fn is_auxiliary(word: &str) -> bool {
+    matches!(word, "a" | "avait" | "ont" | "hat" | "hatte" | "ha" | "había" | "han")
 }
 
 fn is_subordinator(word: &str) -> bool {
@@ -284,13 +429,6 @@ fn is_subordinator(word: &str) -> bool {
     )
 }
 
-fn starts_with_determiner(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "a" | "an" | "the" | "one" | "another" | "some" | "two" | "three" | "several" | "many" | "other"
-    )
-}
-
 fn is_preposition(word: &str) -> bool {
     matches!(word, "for" | "of" | "to" | "at" | "from" | "with" | "by" | "about" | "on" | "in")
 }
@@ -305,98 +443,4 @@ fn is_honorific(word: &str) -> bool {
         word.trim_end_matches('.').to_lowercase().as_str(),
         "mr" | "mrs" | "ms" | "miss" | "dr" | "prof" | "rev" | "sir" | "dame" | "lord" | "lady"
     )
-}
-
-/// What `text[from..to]` is as a speaker mention, and the span of the mention inside it.
-pub fn classify(text: &str, from: usize, to: usize) -> Option<Mention> {
-    let lx = Lexicon::get();
-    let words = words_in(text, from, to);
-    let first = words.first()?;
-    if words.len() == 1 && lx.is_pronoun(first.text(text)) {
-        return Some((first.start, first.end, Who::Pronoun));
-    }
-    let lower: Vec<String> = words.iter().map(|w| w.text(text).to_lowercase()).collect();
-    let possessive = lower[0].ends_with("'s") || lower[0].ends_with("\u{2019}s");
-    if starts_with_determiner(&lower[0]) || possessive {
-        return noun_phrase(text, &words, &lower);
-    }
-    // A name: the capitalised words that open the phrase, up to a parenthesis or comma
-    // ("Sen. Claire McCaskill (D-Mo.)"), without honorifics, titles and modifiers in front.
-    let mut caps: Vec<&Word> = Vec::new();
-    for w in &words {
-        let joined = caps.last().is_none_or(|p: &&Word| !text[p.end..w.start].contains(['(', ',']));
-        if !joined || !(is_capitalised(w.text(text)) || is_particle(w.text(text))) {
-            break;
-        }
-        caps.push(w);
-    }
-    // The last word is the name even when it could be a title ("Charlie King").
-    let title_end = caps[..caps.len().saturating_sub(1)]
-        .iter()
-        .rposition(|w| {
-            let l = w.text(text).to_lowercase();
-            is_honorific(&l)
-                || lx.title_family(&l).is_some()
-                || lx.modifier(&l).is_some()
-                || lx.is_title_word(&l)
-        })
-        .map_or(0, |k| k + 1);
-    let name = caps.get(title_end..).filter(|n| !n.is_empty() && n.len() <= 5)?;
-    let first_name_word = name[0].text(text);
-    let phrase = name.iter().map(|w| w.text(text)).collect::<Vec<_>>().join(" ");
-    if lx.is_not_name(first_name_word)
-        || lx.is_pronoun(first_name_word)
-        || (name.len() > 1 && lx.is_place(&phrase))
-    {
-        return None;
-    }
-    let tokens: Vec<String> = name
-        .iter()
-        .map(|w| {
-            let t = w.text(text);
-            t.strip_suffix("'s").or_else(|| t.strip_suffix("\u{2019}s")).unwrap_or(t).to_string()
-        })
-        .collect();
-    Some((name[0].start, name[name.len() - 1].end, Who::Name(tokens)))
-}
-
-/// "the White House spokesman", "a spokeswoman for the mayor", "The New York Times",
-/// "one questioner".
-fn noun_phrase(text: &str, words: &[Word], lower: &[String]) -> Option<Mention> {
-    let lx = Lexicon::get();
-    let from = words[0].start;
-    // The head noun is the last word before "for"/"of"/"at"/…, or the last word.
-    let head_end = lower
-        .iter()
-        .position(|w| {
-            matches!(w.as_str(), "for" | "of" | "at" | "with" | "in" | "from" | "on" | "and" | "who")
-        })
-        .unwrap_or(lower.len());
-    if head_end == 0 || head_end > 8 {
-        return None;
-    }
-    for n in (1..=3.min(head_end)).rev() {
-        let phrase = lower[head_end - n..head_end].join(" ");
-        if let Some(family) = lx.role_family(&phrase) {
-            let organisation = (0..head_end).find_map(|k| {
-                (1..=3.min(head_end - k)).rev().find_map(|m| match lx.modifier(&lower[k..k + m].join(" ")) {
-                    Some((ModifierKind::Org, v)) => Some(v),
-                    _ => None,
-                })
-            });
-            return Some((from, words[head_end - 1].end, Who::Role { family, organisation }));
-        }
-    }
-    // "The New York Times reports": a body named in capitals speaks under its name.
-    let rest = &words[1..];
-    if lower[0] == "the" && !rest.is_empty() && rest.iter().all(|w| is_capitalised(w.text(text))) {
-        let tokens = rest.iter().map(|w| w.text(text).to_string()).collect();
-        return Some((from, rest[rest.len() - 1].end, Who::Name(tokens)));
-    }
-    // "The commission says", "a narrator asks": a common noun that names no office;
-    // reported as written, resolved to nobody.
-    if (2..=4).contains(&head_end) {
-        return Some((from, words[head_end - 1].end, Who::Role { family: "", organisation: None }));
-    }
-    None
 }

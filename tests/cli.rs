@@ -96,6 +96,23 @@ fn jsonl_keeps_going_past_bad_lines() {
 }
 
 #[test]
+fn lang_adds_that_languages_speech_verbs() {
+    let text = "\u{AB}Vamos a ganar la elecci\u{F3}n\u{BB}, dijo Ana L\u{F3}pez.\n";
+    let speaker = |args: &[&str]| {
+        let out = factlens(args, text.as_bytes());
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        report["quotes"][0]["speaker_resolved"].clone()
+    };
+    assert_eq!(speaker(&["analyze", "--lang", "es"]), "Ana L\u{F3}pez");
+    assert_eq!(speaker(&["analyze"]), Value::Null);
+    let line = format!("{}\n", serde_json::json!({"doc": 1, "lang": "es-MX", "text": text}));
+    let path = temp_file("es.jsonl", line.as_bytes());
+    let out = factlens(&["analyze", "--jsonl", path.to_str().unwrap()], b"");
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["quotes"][0]["speaker_resolved"], "Ana L\u{F3}pez");
+}
+
+#[test]
 fn usage_errors_exit_2() {
     assert_eq!(factlens(&["frobnicate"], b"").status.code(), Some(2));
     assert_eq!(factlens(&["analyze", "--offsets", "bytes"], b"").status.code(), Some(2));

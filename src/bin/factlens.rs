@@ -10,13 +10,15 @@ const USAGE: &str = "\
 factlens — repeated paragraphs, quotes with their speakers, officials with their titles
 
 Usage:
-  factlens analyze [--offsets UNIT] [--pretty] [FILE...]
+  factlens analyze [--offsets UNIT] [--lang TAG] [--pretty] [FILE...]
       Analyse plain text (every line is a block; empty lines are dropped) from each FILE,
       or from standard input when no FILE is given. Writes one Report per input as JSON,
       one per line. Offsets are relative to each block, in code points unless
-      --offsets utf8|utf16|codepoint says otherwise.
+      --offsets utf8|utf16|codepoint says otherwise. --lang fr|de|es (a BCP 47 tag)
+      adds that language's speech verbs and pronouns to the English ones.
   factlens analyze --jsonl IN.jsonl
-      Reads one {\"doc\", \"text\"} object per line and writes one line per doc with
+      Reads one {\"doc\", \"text\"} object per line (an optional \"lang\" field, or --lang,
+      gives its language) and writes one line per doc with
       offsets in code points into `text` (the format of the evaluation scorer).
   factlens --help | --version
 ";
@@ -52,6 +54,7 @@ fn main() -> ExitCode {
 fn run_analyze(args: &[String]) -> Result<bool, String> {
     let mut unit = OffsetUnit::Codepoint;
     let mut pretty = false;
+    let mut lang: Option<String> = None;
     let mut jsonl: Option<String> = None;
     let mut files = Vec::new();
     let mut it = args.iter();
@@ -62,6 +65,7 @@ fn run_analyze(args: &[String]) -> Result<bool, String> {
                 unit = OffsetUnit::parse(v).ok_or_else(|| format!("unknown offset unit '{v}'"))?;
             }
             "--pretty" => pretty = true,
+            "--lang" => lang = Some(it.next().ok_or("--lang needs a language tag such as fr")?.clone()),
             "--jsonl" => jsonl = Some(it.next().ok_or("--jsonl needs a file")?.clone()),
             s if s.starts_with("--") => return Err(format!("unknown option '{s}'")),
             _ => files.push(a.clone()),
@@ -75,7 +79,7 @@ fn run_analyze(args: &[String]) -> Result<bool, String> {
                 return Err("--jsonl takes one file and no others".into());
             }
             let bytes = read_input(&path)?;
-            analyze_jsonl(&path, &bytes, &mut out)
+            analyze_jsonl(&path, &bytes, lang.as_deref(), &mut out)
         }
         None => {
             let inputs = if files.is_empty() { vec!["-".to_string()] } else { files };
@@ -84,7 +88,10 @@ fn run_analyze(args: &[String]) -> Result<bool, String> {
                 let bytes = read_input(path)?;
                 match std::str::from_utf8(&bytes) {
                     Ok(text) => {
-                        let page = Page::from_text(text);
+                        let mut page = Page::from_text(text);
+                        if let Some(lang) = &lang {
+                            page = page.with_lang(lang);
+                        }
                         match analyze_guarded(&page) {
                             Ok(report) => write_json(&mut out, &report.convert_offsets(&page, unit), pretty),
                             Err(message) => {
@@ -147,14 +154,14 @@ fn write_json<T: serde::Serialize>(out: &mut impl Write, value: &T, pretty: bool
 }
 
 /// Analyses each line of a JSONL file; bad lines are reported on stderr by number and skipped.
-fn analyze_jsonl(path: &str, bytes: &[u8], out: &mut impl Write) -> bool {
+fn analyze_jsonl(path: &str, bytes: &[u8], lang: Option<&str>, out: &mut impl Write) -> bool {
     let mut ok = true;
     for (n, raw) in bytes.split(|&b| b == b'\n').enumerate() {
         let line_no = n + 1;
         if raw.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        match doc_line(raw) {
+        match doc_line(raw, lang) {
             Ok(value) => write_json(out, &value, false),
             Err(message) => {
                 ok = false;
@@ -166,12 +173,15 @@ fn analyze_jsonl(path: &str, bytes: &[u8], out: &mut impl Write) -> bool {
 }
 
 /// One JSONL input line to its output object.
-fn doc_line(raw: &[u8]) -> Result<Value, String> {
+fn doc_line(raw: &[u8], lang: Option<&str>) -> Result<Value, String> {
     let line = std::str::from_utf8(raw).map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))?;
     let input: Value = serde_json::from_str(line).map_err(|e| format!("malformed JSON: {e}"))?;
     let text = input.get("text").and_then(Value::as_str).ok_or("no \"text\" string in this object")?;
     let doc = input.get("doc").cloned().unwrap_or(Value::Null);
-    let page = Page::from_text(text);
+    let mut page = Page::from_text(text);
+    if let Some(lang) = input.get("lang").and_then(Value::as_str).or(lang) {
+        page = page.with_lang(lang);
+    }
     let report = analyze_guarded(&page)?;
     Ok(eval_record(doc, text, &page, &report))
 }
