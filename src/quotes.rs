@@ -209,10 +209,15 @@ fn is_quotation(lx: &Lexicon, text: &str, span: &QuoteSpan) -> bool {
     };
     // A title ("Face the Nation", "Make Your Kid a Millionaire") is in title case; it is a
     // quotation only with a speech verb right beside it.
-    if (3..=7).contains(&words.len()) && words.iter().all(|w| is_title_case_word(w.text(text))) {
+    // Words as a reader counts them: "one-term president" is three.
+    let count: usize = words.iter().map(|w| w.text(text).split('-').filter(|p| !p.is_empty()).count()).sum();
+    // A title has no sentence break inside ("The Donald. Big Daddy." is speech).
+    let inner = text[s..e].trim_end_matches(|c: char| !c.is_alphanumeric());
+    let one_phrase = !inner.contains(['.', '!', '?']);
+    if (3..=7).contains(&count) && one_phrase && words.iter().all(|w| is_title_case_word(w.text(text))) {
         return cue_within(1);
     }
-    words.len() >= 3 || cue_within(3)
+    count >= 3 || cue_within(3)
 }
 
 /// A word as it stands in a title: capitalised, a number, or a short function word.
@@ -278,6 +283,16 @@ mod tests {
             ),
             ("scare quote dropped", r#"The so-called "reform" passed."#, &[]),
             ("title dropped", r#"In an interview on "Face the Nation," he was calm."#, &[]),
+            (
+                "hyphenated words count",
+                r#"He called it a "one-term president" again."#,
+                &[r#""one-term president""#],
+            ),
+            (
+                "speech in capitals kept",
+                "\u{201C}The Donald. Big Daddy.\u{201D}",
+                &["\u{201C}The Donald. Big Daddy.\u{201D}"],
+            ),
             (
                 "title case with a verb beside it kept",
                 r#"They said "Lock Her Up" all night."#,
