@@ -166,7 +166,7 @@ fn peel_title(src: &str, words: &[Word]) -> Peeled {
         // A portfolio or body in capitals before a title head: "Transport Minister",
         // "City Hall spokeswoman".
         if !matched && family.is_none() && is_capitalised(words[i].text(src)) && !lx.is_not_name(&lower[i]) {
-            let head_follows = (i + 1..words.len().min(i + 3)).any(|h| {
+            let head_follows = (i + 1..words.len().min(i + 4)).any(|h| {
                 (h - i == 1 || is_capitalised(words[h - 1].text(src)))
                     && (1..=lx.max_phrase_words.min(words.len() - h))
                         .any(|n| lx.title_family(&lower[h..h + n].join(" ")).is_some())
@@ -196,7 +196,16 @@ fn peel_title(src: &str, words: &[Word]) -> Peeled {
 
 /// The words' texts joined by single spaces, parentheses dropped.
 fn join_words(src: &str, words: &[Word]) -> String {
-    words.iter().map(|w| w.text(src)).collect::<Vec<_>>().join(" ")
+    let lx = Lexicon::get();
+    let with_period = |w: &Word| {
+        let t = w.text(src);
+        if src[w.end..].starts_with('.') && lx.is_abbreviation(t) {
+            format!("{t}.")
+        } else {
+            t.to_string()
+        }
+    };
+    words.iter().map(with_period).collect::<Vec<_>>().join(" ")
 }
 
 /// Title-cases a title written in lower case after a name ("the mayor" → "Mayor").
@@ -240,7 +249,9 @@ impl NameIndex {
             let quoted: Vec<(usize, usize)> =
                 spans[first..next_span].iter().map(|q| (q.start, q.end)).collect();
             let words = words_in(src, 0, src.len());
-            find_in_block(b, src, &words, &quoted, &mut mentions);
+            if !is_headline(src, &words) {
+                find_in_block(b, src, &words, &quoted, &mut mentions);
+            }
         }
         let mut index =
             NameIndex { mentions, by_surname: HashMap::new(), full: Vec::new(), genders: HashMap::new() };
@@ -360,6 +371,19 @@ fn mention_gender(m: &NameMention, full: &str) -> Option<char> {
     Lexicon::get().first_name_gender(first)
 }
 
+/// Is the block a headline in title case ("Retired General Reveals Demoralizing Experience")?
+/// Its capitals say nothing about names.
+fn is_headline(src: &str, words: &[Word]) -> bool {
+    const SMALL: &[&str] =
+        &["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "as", "vs"];
+    words.len() >= 4
+        && !src.contains(',')
+        && words.iter().all(|w| {
+            let t = w.text(src);
+            is_capitalised(t) || SMALL.contains(&t) || t.chars().next().is_some_and(|c| c.is_ascii_digit())
+        })
+}
+
 /// Does a mention starting at byte `at` open its sentence: at most three words before it
 /// in the sentence, none of them a preposition?
 fn opens_sentence(src: &str, at: usize) -> bool {
@@ -428,6 +452,10 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
                 break;
             }
             j += 1;
+        }
+        // A run ends on a capitalised word: lower-case title words only lead into a name.
+        while j > i + 1 && !is_name_word(words[j - 1].text(src)) {
+            j -= 1;
         }
         let run = &words[i..j];
         let after_run = &src[run[run.len() - 1].end..];
@@ -682,6 +710,21 @@ mod tests {
                 ("Transport Minister Paul Okafor", Some("Transport Minister")),
                 ("City Hall spokeswoman Dana Whitfield", Some("City Hall Spokeswoman")),
                 ("former president Barack Obama", Some("Former President")),
+            ]
+        );
+    }
+
+    #[test]
+    fn headlines_and_long_titles() {
+        // A title-case headline says nothing about names.
+        assert!(mentions("Retired General Reveals Demoralizing Experience Of Serving Under Obama").is_empty());
+        let m = mentions("Retired U.S. Air Force Gen. Norman Ham spoke, and Ohio Democratic Party Chairman David Pepper agreed.");
+        let got: Vec<(&str, Option<&str>)> = m.iter().map(|f| (f.0.as_str(), f.1.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Retired U.S. Air Force Gen. Norman Ham", Some("Retired U.S. Air Force Gen.")),
+                ("Ohio Democratic Party Chairman David Pepper", Some("Ohio Democratic Party Chairman")),
             ]
         );
     }
