@@ -10,7 +10,7 @@
 
 use crate::lexicon::Lexicon;
 use crate::names::NameIndex;
-use crate::officials::Officials;
+use crate::officials::{self, Roster};
 use crate::quotes::QuoteSpan;
 use crate::report::{Quote, Span};
 use crate::speaker::{Reader, Who};
@@ -31,7 +31,7 @@ pub fn attribute(
     blocks: &[String],
     spans: &[QuoteSpan],
     names: &NameIndex,
-    officials: &mut Officials,
+    roster: &mut Roster,
 ) -> Vec<Quote> {
     // The first segment of each segment's quotation.
     let mut chain_of: Vec<usize> = Vec::with_capacity(spans.len());
@@ -61,18 +61,18 @@ pub fn attribute(
         m
     };
     let mut resolver = Resolver::new(names);
-    let mut resolved_chain: Vec<Option<(Option<String>, Option<usize>)>> = vec![None; spans.len()];
+    let mut resolved_chain: Vec<Option<(Option<String>, Option<officials::Who>)>> = vec![None; spans.len()];
     let mut quotes = Vec::with_capacity(spans.len());
     for (i, s) in spans.iter().enumerate() {
         let head = chain_of[i];
         let cue = chain_cue[head];
         if resolved_chain[head].is_none() {
-            let r = cue.map_or((None, None), |c| resolver.resolve(blocks, c, officials));
+            let r = cue.map_or((None, None), |c| resolver.resolve(blocks, c, roster));
             resolved_chain[head] = Some(r);
         }
-        let (resolved, official) = resolved_chain[head].clone().unwrap_or((None, None));
-        if let Some(o) = official {
-            officials.count_quote(o);
+        let (resolved, who) = resolved_chain[head].clone().unwrap_or((None, None));
+        if let Some(who) = who {
+            roster.count_quote(who);
         }
         let text = &blocks[s.block];
         quotes.push(Quote {
@@ -85,7 +85,14 @@ pub fn attribute(
             speaker: cue.map(|c| blocks[c.block][c.start..c.end].to_string()),
             speaker_span: cue.map(|c| Span { block: c.block, start: c.start, end: c.end }),
             speaker_resolved: resolved,
-            official,
+            official: match who {
+                Some(officials::Who::Official(i)) => Some(i),
+                _ => None,
+            },
+            person: match who {
+                Some(officials::Who::Person(i)) => Some(i),
+                _ => None,
+            },
             chain: multi[i].then_some(head),
         });
     }
@@ -109,34 +116,34 @@ impl<'a> Resolver<'a> {
         &mut self,
         blocks: &[String],
         cue: &Cue,
-        officials: &mut Officials,
-    ) -> (Option<String>, Option<usize>) {
-        let (name, official) = match &cue.who {
+        roster: &mut Roster,
+    ) -> (Option<String>, Option<officials::Who>) {
+        let (name, who) = match &cue.who {
             Who::Name(tokens) => {
                 let full = self.names.full_name(tokens, cue.block, cue.start);
-                let o = officials.find_by_name(&full);
-                (Some(full), o)
+                let who = roster.find_by_name(&full);
+                (Some(full), who)
             }
             Who::Pronoun => {
                 let word = blocks[cue.block][cue.start..cue.end].to_lowercase();
                 let gender = match word.as_str() {
-                    "he" => Some('m'),
-                    "she" => Some('f'),
+                    "he" | "il" | "er" | "él" => Some('m'),
+                    "she" | "elle" | "sie" | "ella" => Some('f'),
                     _ => None,
                 };
                 if let Some(gender) = gender {
                     let full = self.last_person_before(cue.block, cue.start, gender);
-                    let o = full.as_deref().and_then(|f| officials.find_by_name(f));
-                    (full, o)
+                    let who = full.as_deref().and_then(|f| roster.find_by_name(f));
+                    (full, who)
                 } else {
                     (None, None)
                 }
             }
             Who::Role { family, organisation } => {
-                match officials.by_role(family, *organisation, cue.block, cue.start) {
+                match roster.by_role(family, *organisation, cue.block, cue.start) {
                     Some(o) => {
-                        officials.add_mention(o, cue.block, cue.start, cue.end);
-                        (Some(officials.entries()[o].name.clone()), Some(o))
+                        roster.add_mention(o, cue.block, cue.start, cue.end);
+                        (Some(roster.official_name(o).to_string()), Some(officials::Who::Official(o)))
                     }
                     None => (None, None),
                 }
@@ -145,7 +152,7 @@ impl<'a> Resolver<'a> {
         if let Some(n) = &name {
             self.speakers.push((cue.block, cue.start, n.clone()));
         }
-        (name, official)
+        (name, who)
     }
 
     /// The person a pronoun of `gender` at `(block, at)` refers to, among the people named
@@ -436,5 +443,33 @@ mod tests {
         for (lang, input, want) in table {
             assert_eq!(&cue_in(lang, input), want, "{lang}: {input}");
         }
+    }
+
+    #[test]
+    fn people_and_officials_are_linked_to_their_quotes() {
+        let page = crate::Page::new(
+            [
+                "Bill Clinton and Hillary Clinton spoke in Harlem, where Mayor Ann Lee met them.",
+                "\u{201C}We came to listen to every voice here,\u{201D} Clinton said.",
+                "\u{201C}The city is ready for the work ahead,\u{201D} Lee said.",
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+        );
+        let r = crate::analyze(&page);
+        let people: Vec<&str> = r.people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(people, ["Bill Clinton", "Hillary Clinton"]);
+        assert_eq!(r.officials.len(), 1);
+        assert_eq!((r.officials[0].name.as_str(), r.officials[0].quotes), ("Ann Lee", 1));
+        // "Clinton" is shared: given to the nearest full mention before it, and flagged.
+        assert_eq!(r.quotes[0].speaker_resolved.as_deref(), Some("Hillary Clinton"));
+        assert_eq!(r.quotes[0].person, Some(1));
+        assert_eq!(r.people[1].quotes, 1);
+        let clinton = r.people[1].mentions.iter().find(|m| m.text == "Clinton").expect("the bare surname");
+        assert!(clinton.ambiguous);
+        assert!(r.people[1].mentions.iter().filter(|m| m.text != "Clinton").all(|m| !m.ambiguous));
+        assert_eq!(r.quotes[1].official, Some(0));
+        assert_eq!(r.quotes[1].person, None);
     }
 }

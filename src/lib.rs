@@ -97,14 +97,16 @@ pub fn analyze(page: &Page) -> Report {
     let repeats = repeats::find(blocks);
     let spans = quotes::find(lx, blocks);
     let names = names::NameIndex::build(blocks, &spans);
-    let mut officials = officials::find(&names);
-    let quotes = attribution::attribute(lx, blocks, &spans, &names, &mut officials);
+    let mut roster = officials::find(&names);
+    let quotes = attribution::attribute(lx, blocks, &spans, &names, &mut roster);
+    let (officials, people) = roster.into_report(blocks);
     Report {
         version: REPORT_VERSION,
         offset_unit: OffsetUnit::Utf8,
         blocks: blocks.len(),
         repeats,
         quotes,
-        officials: officials.into_report(blocks),
+        officials,
+        people,
     }
 }

@@ -297,6 +297,13 @@ impl NameIndex {
         &self.full[i]
     }
 
+    /// Whether mention `i` is a bare surname that people with different first names share,
+    /// so that it was given to the one named in full nearest before it.
+    pub fn is_ambiguous(&self, i: usize) -> bool {
+        let m = &self.mentions[i];
+        m.tokens.len() < 2 && self.by_surname.get(m.surname()).is_some_and(|g| g.first_names_differ)
+    }
+
     /// Drops single-word mentions that nothing marks as a person: no title, no other mention
     /// with that surname and a first name, no speech verb right after.
     fn keep_people(&mut self) {

@@ -1,42 +1,54 @@
-//! Officials: people named with a public-office title, every mention of one person merged
-//! into one entry (Putin = Vladimir Putin = President Putin).
+//! Officials and people: every person named on the page, each with all their mentions merged
+//! into one entry (Putin = Vladimir Putin = President Putin). A person written with a title
+//! of office is an official; the others are people.
 
 use std::collections::HashMap;
 
 use crate::names::NameIndex;
-use crate::report::{Mention, Official};
+use crate::report::{Mention, Official, Person};
 
-/// One official while the page is being read.
-#[derive(Debug, Clone)]
+/// One person while the page is being read.
+#[derive(Debug, Clone, Default)]
 pub struct Entry {
     /// Fullest name.
     pub name: String,
-    /// Titles as written, first seen first.
+    /// Titles as written, first seen first (none for people who are not officials).
     pub titles: Vec<String>,
     /// Role families of those titles.
     pub families: Vec<&'static str>,
     country: Option<&'static str>,
     /// Organisation from a title modifier.
     pub organisation: Option<String>,
-    /// (block, start, end) of every mention, UTF-8.
-    mentions: Vec<(usize, usize, usize)>,
+    /// (block, start, end, ambiguous) of every mention, UTF-8.
+    mentions: Vec<(usize, usize, usize, bool)>,
     quotes: usize,
 }
 
-/// The officials of a page.
-#[derive(Debug, Clone, Default)]
-pub struct Officials {
-    entries: Vec<Entry>,
-    by_name: HashMap<String, usize>,
+/// Who a speaker is: an index into the officials or into the other people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Who {
+    /// An official.
+    Official(usize),
+    /// A person without a title.
+    Person(usize),
 }
 
-/// Finds the officials among the name mentions.
-pub fn find(names: &NameIndex) -> Officials {
-    let mut officials = Officials::default();
+/// The officials and other people of a page.
+#[derive(Debug, Clone, Default)]
+pub struct Roster {
+    officials: Vec<Entry>,
+    people: Vec<Entry>,
+    by_name: HashMap<String, Who>,
+}
+
+/// Gathers the people of a page from its name mentions: first those with a title (the
+/// officials), then everyone else.
+pub fn find(names: &NameIndex) -> Roster {
+    let mut roster = Roster::default();
     for (k, m) in names.mentions.iter().enumerate() {
         let Some(title) = &m.title else { continue };
-        let i = officials.index_or_insert(names.full_of(k));
-        let e = &mut officials.entries[i];
+        let i = roster.official_index(names.full_of(k));
+        let e = &mut roster.officials[i];
         if !e.titles.iter().any(|t| t.eq_ignore_ascii_case(&title.text)) {
             e.titles.push(title.text.clone());
             e.families.push(title.family);
@@ -45,42 +57,45 @@ pub fn find(names: &NameIndex) -> Officials {
         if e.organisation.is_none() {
             e.organisation.clone_from(&title.organisation);
         }
-        e.mentions.push((m.block, m.start, m.end));
+        e.mentions.push((m.block, m.start, m.end, names.is_ambiguous(k)));
     }
     for (k, m) in names.mentions.iter().enumerate().filter(|(_, m)| m.title.is_none()) {
-        if let Some(i) = officials.find_by_name(names.full_of(k)) {
-            officials.entries[i].mentions.push((m.block, m.name_start, m.name_end));
-        }
+        let name = names.full_of(k);
+        let who = match roster.by_name.get(name) {
+            Some(&who) => who,
+            None => {
+                roster.people.push(Entry { name: name.to_string(), ..Entry::default() });
+                let who = Who::Person(roster.people.len() - 1);
+                roster.by_name.insert(name.to_string(), who);
+                who
+            }
+        };
+        let mention = (m.block, m.name_start, m.name_end, names.is_ambiguous(k));
+        roster.entry_mut(who).mentions.push(mention);
     }
-    officials
+    roster
 }
 
-impl Officials {
-    fn index_or_insert(&mut self, name: &str) -> usize {
-        if let Some(i) = self.find_by_name(name) {
-            return i;
+impl Roster {
+    fn official_index(&mut self, name: &str) -> usize {
+        if let Some(Who::Official(i)) = self.by_name.get(name) {
+            return *i;
         }
-        self.by_name.insert(name.to_string(), self.entries.len());
-        self.entries.push(Entry {
-            name: name.to_string(),
-            titles: Vec::new(),
-            families: Vec::new(),
-            country: None,
-            organisation: None,
-            mentions: Vec::new(),
-            quotes: 0,
-        });
-        self.entries.len() - 1
+        self.by_name.insert(name.to_string(), Who::Official(self.officials.len()));
+        self.officials.push(Entry { name: name.to_string(), ..Entry::default() });
+        self.officials.len() - 1
     }
 
-    /// The official with this full name.
-    pub fn find_by_name(&self, name: &str) -> Option<usize> {
+    fn entry_mut(&mut self, who: Who) -> &mut Entry {
+        match who {
+            Who::Official(i) => &mut self.officials[i],
+            Who::Person(i) => &mut self.people[i],
+        }
+    }
+
+    /// The official or person with this full name.
+    pub fn find_by_name(&self, name: &str) -> Option<Who> {
         self.by_name.get(name).copied()
-    }
-
-    /// The officials, for reading.
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
     }
 
     /// The official that a role noun refers to ("the White House spokesman"): one whose title
@@ -96,10 +111,9 @@ impl Officials {
         let fits = |e: &Entry| {
             e.families.contains(&family) && organisation.is_none_or(|o| e.organisation.as_deref() == Some(o))
         };
-        let last_before = |e: &Entry| {
-            e.mentions.iter().filter(|&&(b, s, _)| (b, s) <= (block, at)).map(|&(b, s, _)| (b, s)).max()
-        };
-        self.entries
+        let last_before =
+            |e: &Entry| e.mentions.iter().filter(|m| (m.0, m.1) <= (block, at)).map(|m| (m.0, m.1)).max();
+        self.officials
             .iter()
             .enumerate()
             .filter(|(_, e)| fits(e))
@@ -107,44 +121,57 @@ impl Officials {
             .map(|(i, _)| i)
     }
 
-    /// Records another mention of official `i`.
+    /// The full name of official `i`.
+    pub fn official_name(&self, i: usize) -> &str {
+        &self.officials[i].name
+    }
+
+    /// Records another mention of official `i` (a role noun that refers to them).
     pub fn add_mention(&mut self, i: usize, block: usize, start: usize, end: usize) {
-        let m = &mut self.entries[i].mentions;
-        if !m.iter().any(|&(b, s, e)| b == block && s <= start && end <= e) {
-            m.push((block, start, end));
+        let m = &mut self.officials[i].mentions;
+        if !m.iter().any(|&(b, s, e, _)| b == block && s <= start && end <= e) {
+            m.push((block, start, end, false));
         }
     }
 
-    /// Counts a quote attributed to official `i`.
-    pub fn count_quote(&mut self, i: usize) {
-        self.entries[i].quotes += 1;
+    /// Counts a quote attributed to someone.
+    pub fn count_quote(&mut self, who: Who) {
+        self.entry_mut(who).quotes += 1;
     }
 
-    /// The Report's list, with mention texts, each list in page order.
-    pub fn into_report(self, blocks: &[String]) -> Vec<Official> {
-        self.entries
+    /// The Report's lists, with mention texts, each in page order: the officials, then the
+    /// other people.
+    pub fn into_report(self, blocks: &[String]) -> (Vec<Official>, Vec<Person>) {
+        let mentions = |mut list: Vec<(usize, usize, usize, bool)>| -> Vec<Mention> {
+            list.sort_unstable();
+            list.dedup_by_key(|m| (m.0, m.1, m.2));
+            list.into_iter()
+                .map(|(block, start, end, ambiguous)| Mention {
+                    block,
+                    start,
+                    end,
+                    text: blocks[block][start..end].to_string(),
+                    ambiguous,
+                })
+                .collect()
+        };
+        let officials = self
+            .officials
             .into_iter()
-            .map(|mut e| {
-                e.mentions.sort_unstable();
-                e.mentions.dedup();
-                Official {
-                    name: e.name,
-                    titles: e.titles,
-                    country: e.country.map(str::to_string),
-                    organisation: e.organisation,
-                    mentions: e
-                        .mentions
-                        .into_iter()
-                        .map(|(block, start, end)| Mention {
-                            block,
-                            start,
-                            end,
-                            text: blocks[block][start..end].to_string(),
-                        })
-                        .collect(),
-                    quotes: e.quotes,
-                }
+            .map(|e| Official {
+                name: e.name,
+                titles: e.titles,
+                country: e.country.map(str::to_string),
+                organisation: e.organisation,
+                mentions: mentions(e.mentions),
+                quotes: e.quotes,
             })
-            .collect()
+            .collect();
+        let people = self
+            .people
+            .into_iter()
+            .map(|e| Person { name: e.name, mentions: mentions(e.mentions), quotes: e.quotes })
+            .collect();
+        (officials, people)
     }
 }

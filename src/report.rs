@@ -26,6 +26,8 @@ pub struct Report {
     pub quotes: Vec<Quote>,
     /// Named people holding a public office, with their titles and mentions.
     pub officials: Vec<Official>,
+    /// Other named people, with their mentions.
+    pub people: Vec<Person>,
 }
 
 /// How the blocks of a [`RepeatGroup`] relate.
@@ -85,6 +87,8 @@ pub struct Quote {
     pub speaker_resolved: Option<String>,
     /// Index in `officials` of the official the quote is attributed to.
     pub official: Option<usize>,
+    /// Index in `people` of the person (without a title) the quote is attributed to.
+    pub person: Option<usize>,
     /// Index in `quotes` of the first segment of a quotation that spans several blocks;
     /// `None` for a quotation that lies in one block.
     pub chain: Option<usize>,
@@ -101,6 +105,9 @@ pub struct Mention {
     pub end: usize,
     /// The mention's exact text ("(Russian) President (Vladimir) Putin", "Medvedev").
     pub text: String,
+    /// True for a bare surname that several people on the page share ("Clinton" beside
+    /// Bill and Hillary Clinton): it was given to the one named in full nearest before it.
+    pub ambiguous: bool,
 }
 
 /// A named person with a public-office title; every mention of them merged into one entry.
@@ -117,6 +124,17 @@ pub struct Official {
     /// Every mention, in page order.
     pub mentions: Vec<Mention>,
     /// How many quote segments are attributed to this official.
+    pub quotes: usize,
+}
+
+/// A named person without a title of office; every mention merged into one entry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    /// The fullest form of the name found.
+    pub name: String,
+    /// Every mention, in page order.
+    pub mentions: Vec<Mention>,
+    /// How many quote segments are attributed to this person.
     pub quotes: usize,
 }
 
@@ -139,12 +157,15 @@ impl Report {
                 sp.end = e;
             }
         }
-        for o in &mut self.officials {
-            for m in &mut o.mentions {
-                let (s, e) = (conv(m.block, m.start), conv(m.block, m.end));
-                m.start = s;
-                m.end = e;
-            }
+        let all_mentions = self
+            .officials
+            .iter_mut()
+            .flat_map(|o| o.mentions.iter_mut())
+            .chain(self.people.iter_mut().flat_map(|p| p.mentions.iter_mut()));
+        for m in all_mentions {
+            let (s, e) = (conv(m.block, m.start), conv(m.block, m.end));
+            m.start = s;
+            m.end = e;
         }
         self.offset_unit = unit;
         self

@@ -212,6 +212,8 @@ fn eval_record(doc: Value, text: &str, page: &Page, report: &Report) -> Value {
                 "speaker": q.speaker,
                 "speaker_span": q.speaker_span.map(|s| [cp(s.block, s.start), cp(s.block, s.end)]),
                 "speaker_resolved": q.speaker_resolved,
+                "official": q.official,
+                "person": q.person,
                 "chain": q.chain,
             })
         })
@@ -230,6 +232,17 @@ fn eval_record(doc: Value, text: &str, page: &Page, report: &Report) -> Value {
             })
         })
         .collect();
+    let people: Vec<Value> = report
+        .people
+        .iter()
+        .map(|p| {
+            json!({
+                "name": p.name,
+                "mentions": p.mentions.iter().map(|m| [cp(m.block, m.start), cp(m.block, m.end)]).collect::<Vec<_>>(),
+                "quotes": p.quotes,
+            })
+        })
+        .collect();
     let repeats: Vec<Value> = report
         .repeats
         .iter()
@@ -240,6 +253,7 @@ fn eval_record(doc: Value, text: &str, page: &Page, report: &Report) -> Value {
         "blocks": report.blocks,
         "quotes": quotes,
         "officials": officials,
+        "people": people,
         "repeats": repeats,
     })
 }
