@@ -521,8 +521,18 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
             && src[words[i - 1].end..words[i].start].chars().all(char::is_whitespace);
         let only_modifiers = title.is_none() && k + peeled.read == run.len();
         let is_place = name_words.len() > 1 && lx.is_place(&join_words(src, name_words));
-        let org_inside = name_words.iter().any(|w| lx.is_org_suffix(w.text(src)));
+        let org_inside = name_words.last().is_some_and(|w| lx.is_org_suffix(bare(w.text(src))));
+        // "The Dragon Waiting", "The New York Times": a capitalised run that opens with an
+        // article is a work or a body; and one that fills a pair of quote marks is a title.
+        let the = k > 0 && run[..k].iter().any(|w| matches!(w.text(src), "The" | "A" | "An"));
+        let quoted_title = {
+            let before = src[..run[0].start].trim_end().chars().next_back();
+            let after = src[name_words.last().map_or(0, |w| w.end)..].trim_start_matches([',', '.', ' ']);
+            before.is_some_and(|c| matches!(c, '"' | '\u{201C}' | '\u{2018}' | '\''))
+                && after.starts_with(['"', '\u{201D}', '\u{2019}', '\''])
+        };
         let valid = !org_after
+            && !((the || quoted_title) && title.is_none())
             && !place
             && !is_place
             && !only_modifiers
@@ -734,6 +744,12 @@ mod tests {
                 ("Ohio Democratic Party Chairman David Pepper", Some("Ohio Democratic Party Chairman")),
             ]
         );
+    }
+
+    #[test]
+    fn works_and_bodies_are_not_people() {
+        let m = mentions("He wrote The Dragon Waiting and \u{201C}Growing Weightless\u{201D} for the Philip Dick Award, at Pizza Line.");
+        assert!(m.is_empty(), "{m:?}");
     }
 
     #[test]
