@@ -243,6 +243,15 @@ fn find_cue(lx: &Lexicon, blocks: &[String], spans: &[QuoteSpan], i: usize) -> O
     if let Some((start, end, who)) = found {
         return Some(Cue { block: span.block, start, end, who });
     }
+    // A quotation that opens a sentence after one naming its speaker:
+    // `Schiff said. "The other factor …"`.
+    let head_start = sentence_start(text, prev_quote, span.start).max(prev_quote);
+    if head_start > prev_quote && text[head_start..span.start].trim().is_empty() {
+        let prev_start = sentence_start(text, prev_quote, head_start.saturating_sub(1)).max(prev_quote);
+        if let Some((start, end, who)) = reader.before_quote(prev_start, head_start) {
+            return Some(Cue { block: span.block, start, end, who });
+        }
+    }
     let opens_block = text[..span.start].trim().is_empty();
     let prev_block = span.block.checked_sub(1)?;
     let prev = &blocks[prev_block];
@@ -354,6 +363,14 @@ mod tests {
             ),
             (
                 r#"Ann Lee said Bo Park was "absolutely right" when he said it on Monday."#,
+                Some(("Ann Lee", name(&["Ann", "Lee"]))),
+            ),
+            (
+                r#""Subpoenas are not optional," panel Chairman Rep. Ann Lee (R-Utah) said."#,
+                Some(("Ann Lee", name(&["Ann", "Lee"]))),
+            ),
+            (
+                r#"The board may act, Ann Lee said. "The other factor is time.""#,
                 Some(("Ann Lee", name(&["Ann", "Lee"]))),
             ),
             (r#"The crowd chanted "we will win this" all night."#, None),

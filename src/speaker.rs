@@ -211,8 +211,18 @@ impl Reader<'_> {
     fn subject(&self, from: usize, before: &[Word], verb: Word, sentence: bool) -> Option<Mention> {
         let text = self.text;
         let lx = self.lx;
+        // A parenthesis between the name and its verb is an aside: "Jason Chaffetz (R-Utah) said".
+        let mut before = before;
+        let mut verb_at = verb.start;
+        if text[from..verb.start].trim_end().ends_with(')') {
+            if let Some(open) = text[from..verb.start].rfind('(') {
+                let keep = before.iter().take_while(|w| w.end <= from + open).count();
+                before = &before[..keep];
+                verb_at = from + open;
+            }
+        }
         let last = before.last()?;
-        let touching = text[last.end..verb.start].trim().is_empty();
+        let touching = text[last.end..verb_at].trim().is_empty();
         if touching {
             // "he said", "… Jane Doe asking"
             if lx.is_pronoun(last.text(text)) {
