@@ -8,6 +8,8 @@
 //! outside quotations, role nouns to the official whose title has that role. A quotation that
 //! runs over several blocks shares the speaker found in any of its blocks.
 
+use std::collections::HashMap;
+
 use crate::lexicon::Lexicon;
 use crate::names::NameIndex;
 use crate::officials::{self, Roster};
@@ -41,7 +43,7 @@ pub fn attribute(
     }
     let mut cues: Vec<Option<Cue>> =
         spans.iter().enumerate().map(|(i, _)| find_cue(lx, blocks, spans, i)).collect();
-    share_within_blocks(spans, &mut cues);
+    share_within_blocks(blocks, spans, &mut cues);
     // One cue per quotation: the first found among its segments.
     let mut chain_cue: Vec<Option<&Cue>> = vec![None; spans.len()];
     for (i, cue) in cues.iter().enumerate() {
@@ -61,16 +63,25 @@ pub fn attribute(
         m
     };
     let mut resolver = Resolver::new(names);
-    let mut resolved_chain: Vec<Option<(Option<String>, Option<officials::Who>)>> = vec![None; spans.len()];
+    // Each cue is resolved once, however many segments share it.
+    let mut resolved: HashMap<(usize, usize), (Option<String>, Option<officials::Who>)> = HashMap::new();
     let mut quotes = Vec::with_capacity(spans.len());
     for (i, s) in spans.iter().enumerate() {
         let head = chain_of[i];
-        let cue = chain_cue[head];
-        if resolved_chain[head].is_none() {
-            let r = cue.map_or((None, None), |c| resolver.resolve(blocks, c, roster));
-            resolved_chain[head] = Some(r);
-        }
-        let (resolved, who) = resolved_chain[head].clone().unwrap_or((None, None));
+        // A segment's own cue wins: a paragraph that names another speaker was not a
+        // continuation after all. Otherwise the quotation's cue.
+        let cue = cues[i].as_ref().or(chain_cue[head]);
+        let (resolved, who) = match cue {
+            Some(c) => match resolved.get(&(c.block, c.start)) {
+                Some(r) => r.clone(),
+                None => {
+                    let r = resolver.resolve(blocks, c, roster);
+                    resolved.insert((c.block, c.start), r.clone());
+                    r
+                }
+            },
+            None => (None, None),
+        };
         if let Some(who) = who {
             roster.count_quote(who);
         }
@@ -186,10 +197,11 @@ impl<'a> Resolver<'a> {
     }
 }
 
-/// Does a speaker's name end like a body's ("Yahoo News", "Brookings Institution")? Such a
+/// Is a speaker a place or a body ("Russia", "Yahoo News", "Brookings Institution")? Such a
 /// speaker is no referent for "he" or "she".
 fn is_body(name: &str) -> bool {
-    name.rsplit(' ').next().is_some_and(|last| Lexicon::get().is_org_suffix(last))
+    let lx = Lexicon::get();
+    lx.is_place(name) || name.rsplit(' ').next().is_some_and(|last| lx.is_org_suffix(last))
 }
 
 /// Whether a closed quotation ends its sentence: a full stop inside the closing mark and a
@@ -204,17 +216,32 @@ fn ends_sentence(text: &str, span: &QuoteSpan) -> bool {
 
 /// A quotation with no cue of its own in a block where another quotation has one shares it:
 /// `"…," said Smith. "…"` — the previous one first, else the next one.
-fn share_within_blocks(spans: &[QuoteSpan], cues: &mut [Option<Cue>]) {
+fn share_within_blocks(blocks: &[String], spans: &[QuoteSpan], cues: &mut [Option<Cue>]) {
+    let only_punctuation = |block: usize, from: usize, to: usize| {
+        blocks[block][from..to].chars().all(|c| c.is_whitespace() || c.is_ascii_punctuation())
+    };
     for i in 0..spans.len() {
         if cues[i].is_some() {
             continue;
         }
-        let block = spans[i].block;
-        let prev = (0..i).rev().take_while(|&j| spans[j].block == block).find_map(|j| cues[j].clone());
-        let shared = prev.or_else(|| {
-            (i + 1..spans.len()).take_while(|&j| spans[j].block == block).find_map(|j| cues[j].clone())
+        let (block, start, end) = (spans[i].block, spans[i].start, spans[i].end);
+        // The previous quotation's cue, when it stands between the two ("…," said X. "…").
+        let same_sentence =
+            |a: &QuoteSpan, b: &QuoteSpan| sentence_start(&blocks[block], a.end, b.start) == a.end;
+        let prev = i.checked_sub(1).filter(|&j| spans[j].block == block).and_then(|j| {
+            let cue = cues[j].clone()?;
+            let between = cue.block == block && cue.start >= spans[j].end && cue.end <= start;
+            let near = only_punctuation(block, spans[j].end, start) || same_sentence(&spans[j], &spans[i]);
+            (between || near).then_some(cue)
         });
-        cues[i] = shared;
+        // The next one's, when only punctuation or the same sentence separates them.
+        let next = || {
+            let j = i + 1;
+            let next = spans.get(j).filter(|n| n.block == block)?;
+            let cue = cues[j].clone()?;
+            (only_punctuation(block, end, next.start) || same_sentence(&spans[i], next)).then_some(cue)
+        };
+        cues[i] = prev.or_else(next);
     }
 }
 
@@ -373,6 +400,11 @@ mod tests {
                 r#"The board may act, Ann Lee said. "The other factor is time.""#,
                 Some(("Ann Lee", name(&["Ann", "Lee"]))),
             ),
+            (
+                r#"Russia insisted that they "stop the dangerous escapades.""#,
+                Some(("Russia", name(&["Russia"]))),
+            ),
+            (r#"He dismissed it as "the suburbs of the city" — a metaphor for defeat."#, None),
             (r#"The crowd chanted "we will win this" all night."#, None),
             (r#"It was "a very long night for all" of them."#, None),
         ];

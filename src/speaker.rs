@@ -43,7 +43,10 @@ impl Reader<'_> {
         // Dash credit: "…" — Name
         if stretch.starts_with(['\u{2014}', '\u{2013}', '\u{2015}']) {
             let np_from = lead + stretch.chars().next().map_or(0, char::len_utf8);
-            return self.following(np_from, self.clause_end(np_from, to));
+            // Only a name credits: "— a metaphor for …" is the sentence going on.
+            return self
+                .following(np_from, self.clause_end(np_from, to))
+                .filter(|m| matches!(m.2, Who::Name(_)));
         }
         if let Some(k) = self.according_to(&words) {
             let np_from = words[k].start;
@@ -344,7 +347,9 @@ impl Reader<'_> {
         let name = caps.get(title_end..).filter(|n| !n.is_empty() && n.len() <= 5)?;
         let first_name_word = name[0].text(text);
         let phrase = name.iter().map(|w| w.text(text)).collect::<Vec<_>>().join(" ");
-        if lx.is_not_name(first_name_word)
+        // A country speaks as a body ("Russia insisted …"); other places and words are no name.
+        let country = name.len() == 1 && lx.is_place(&phrase);
+        if lx.is_not_name(first_name_word) && !country
             || lx.is_pronoun(first_name_word)
             || (name.len() > 1 && lx.is_place(&phrase))
         {
