@@ -475,7 +475,7 @@ async function main() {
   console.log('| page | system | officials P | officials R | off. names R | people P | people R | false merges | splits | mention R |');
   console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
-  for (const [system, t] of Object.entries(totals)) if (t.pages !== 0 && Object.keys(t).length) console.log(row('**total**', system, t));
+  for (const [system, t] of Object.entries(totals)) if (Object.keys(t).length) console.log(row('**total**', system, t));
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
