@@ -3,6 +3,7 @@ use std::path::Path;
 
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(factlens_shared)");
+    println!("cargo::rustc-check-cfg=cfg(factlens_pages)");
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-env-changed=FACTLENS_SHARED");
     // FACTLENS_SHARED points elsewhere (or nowhere, to check a user's clone); default ../shared.
@@ -18,5 +19,12 @@ fn main() {
         println!("cargo::rustc-cfg=factlens_shared");
         println!("cargo::rustc-env=FACTLENS_SEED_TEXT={}", seed.display());
         println!("cargo::rustc-env=FACTLENS_SEED_EXPECTED={}", expected.display());
+    }
+    // The saved news pages, read at run time by tests/people.rs (the golden people labels).
+    let pages = shared.join("pages");
+    println!("cargo::rerun-if-changed={}", pages.display());
+    if pages.join("README.md").is_file() {
+        println!("cargo::rustc-cfg=factlens_pages");
+        println!("cargo::rustc-env=FACTLENS_PAGES={}", pages.display());
     }
 }
