@@ -57,7 +57,7 @@ const steps = [
     'cargo clippy --all-targets -- -D warnings && ' +
     'cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings'],
     { FACTLENS_SHARED: '/nonexistent', CARGO_TARGET_DIR: 'target/no-shared' }],
-  ['native cargo test', 'tests', 'cargo', ['test']],
+  ['native cargo test', 'tests', 'cargo', ['test', '--no-fail-fast']],
   ['wasm tests in Chromium', 'tests', 'cargo', ['test', '--target', 'wasm32-unknown-unknown', '--test', 'web'],
     { ...wasmEnv, CHROMEDRIVER: '/usr/bin/chromedriver' }],
   ['wasm tests in Firefox', 'tests', 'cargo', ['test', '--target', 'wasm32-unknown-unknown', '--test', 'web'],

@@ -142,6 +142,14 @@ fn peel_title(src: &str, words: &[Word]) -> Peeled {
                 i += n;
                 title_end = i;
                 matched = true;
+                // "envoy to Ukraine Kurt Volker": a place after to/of/for belongs to the title.
+                if i + 2 < words.len() && matches!(lower[i].as_str(), "to" | "of" | "for") {
+                    if let Some((ModifierKind::Country, value)) = lx.modifier(&lower[i + 1]) {
+                        country = Some(value);
+                        i += 2;
+                        title_end = i;
+                    }
+                }
                 break;
             }
             if let Some((kind, value)) = lx.modifier(&phrase) {
@@ -273,7 +281,25 @@ impl NameIndex {
                 group.full_mentions.push(((m.block, m.start), k));
             }
         }
-        index.full = index.mentions.iter().map(|m| index.full_name(&m.tokens, m.block, m.start)).collect();
+        index.full = index
+            .mentions
+            .iter()
+            .map(|m| {
+                // A bare surname with a title ("Vice President Biden") names the person first
+                // introduced with that surname, who is the prominent one; an untitled one, the
+                // one named nearest before it.
+                if m.title.is_some() && m.tokens.len() == 1 {
+                    let group = index.by_surname.get(m.surname());
+                    if let Some(&(_, first)) =
+                        group.filter(|g| g.first_names_differ).and_then(|g| g.full_mentions.first())
+                    {
+                        let names = &index.by_surname[m.surname()].names;
+                        return index.full_name(&names[first], m.block, m.start);
+                    }
+                }
+                index.full_name(&m.tokens, m.block, m.start)
+            })
+            .collect();
         for (m, full) in index.mentions.iter().zip(&index.full) {
             if let Some(g) = mention_gender(m, full) {
                 index.genders.entry(full.clone()).or_insert(g);
@@ -453,6 +479,12 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
             }
             let particle =
                 PARTICLES.contains(&wj) && j + 1 < words.len() && is_name_word(words[j + 1].text(src));
+            // "envoy to Ukraine Kurt Volker": a connector between a title and a place.
+            let prev_lower = bare(words[j - 1].text(src)).to_lowercase();
+            let connector = matches!(wj, "to" | "of" | "for")
+                && (lx.title_family(&prev_lower).is_some() || lx.is_title_word(&prev_lower))
+                && words.get(j + 1).is_some_and(|n| lx.modifier(&bare(n.text(src)).to_lowercase()).is_some());
+            let particle = particle || connector;
             if !joins_run(gap)
                 || !(is_name_word(wj) || particle || SUFFIXES.contains(&wj) || lx.is_title_word(wj))
             {
@@ -460,7 +492,26 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
             }
             j += 1;
         }
-        // A run ends on a capitalised word: lower-case title words only lead into a name.
+        // Lower-case title words only lead into a name: the run ends before a lower-case word
+        // that follows a name word ("Senator Mitch McConnell of Kentucky"), and on a capital.
+        let mut seen_name = false;
+        for k in i..j {
+            let t = words[k].text(src);
+            // A title head may follow a body's name ("City Hall spokeswoman"); a connector
+            // such as "of" may not.
+            if !is_name_word(t) && seen_name && lx.title_family(t).is_none() {
+                j = k;
+                break;
+            }
+            let lower = bare(t).to_lowercase();
+            if is_name_word(t)
+                && lx.title_family(&lower).is_none()
+                && lx.modifier(&lower).is_none()
+                && !lx.is_title_word(&lower)
+            {
+                seen_name = true;
+            }
+        }
         while j > i + 1 && !is_name_word(words[j - 1].text(src)) {
             j -= 1;
         }
@@ -562,7 +613,7 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
         let name_end = last.start + bare(last.text(src)).len();
         let tokens: Vec<String> = name_words
             .iter()
-            .map(|w| bare(w.text(src)).to_string())
+            .map(|w| bare(w.text(src)).chars().filter(|&c| !crate::text::is_invisible(c)).collect::<String>())
             .filter(|t| !SUFFIXES.contains(&t.as_str()))
             .collect();
         let mention_from = if title.is_some() { start } else { name_start };
@@ -621,7 +672,7 @@ fn apposition_title(src: &str, words: &[Word], j: usize) -> Option<(Title, usize
         if end > k && !src[words[end - 1].end..words[end].start].chars().all(char::is_whitespace) {
             break;
         }
-        if words[end].text(src) == "of" {
+        if matches!(words[end].text(src), "of" | "for" | "at" | "in" | "with" | "on" | "and" | "to") {
             break;
         }
         end += 1;
@@ -647,7 +698,15 @@ fn apposition_title(src: &str, words: &[Word], j: usize) -> Option<(Title, usize
             m += 1;
         }
         if m > end + 1 {
-            title.organisation.get_or_insert_with(|| join_words(src, &words[end + 1..m]));
+            let body = join_words(src, &words[end + 1..m]);
+            // "vice president of Advanced Development Programs": a president or chair of a
+            // company or a programme holds no public office; of a country, they do.
+            let lx = Lexicon::get();
+            let public = lx.is_place(&body) || lx.modifier(&body.to_lowercase()).is_some();
+            if matches!(title.family, "president" | "chair") && !public {
+                return None;
+            }
+            title.organisation.get_or_insert(body);
             title_end = words[m - 1].end;
             next = m;
         }

@@ -211,7 +211,10 @@ pub fn words_in(text: &str, from: usize, to: usize) -> Vec<Word> {
         let start = i;
         let mut end = i + c.len_utf8();
         while let Some(&(j, d)) = iter.peek() {
-            if d.is_alphanumeric() || d == '\u{0301}' || is_combining(d) {
+            if d.is_alphanumeric()
+                || is_combining(d)
+                || (is_invisible(d) && slice[j + d.len_utf8()..].starts_with(char::is_alphanumeric))
+            {
                 end = j + d.len_utf8();
                 iter.next();
             } else if is_word_joiner(d) {
