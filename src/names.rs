@@ -495,8 +495,8 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
         // Lower-case title words only lead into a name: the run ends before a lower-case word
         // that follows a name word ("Senator Mitch McConnell of Kentucky"), and on a capital.
         let mut seen_name = false;
-        for k in i..j {
-            let t = words[k].text(src);
+        for (k, w) in words.iter().enumerate().take(j).skip(i) {
+            let t = w.text(src);
             // A title head may follow a body's name ("City Hall spokeswoman"); a connector
             // such as "of" may not.
             if !is_name_word(t) && seen_name && lx.title_family(t).is_none() {
