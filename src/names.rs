@@ -52,6 +52,9 @@ pub struct NameMention {
     /// Whether the mention opens its sentence (after at most a few words such as "But" or
     /// "Conservative economist"), and so is likely its subject; a possessive is not.
     pub subject: bool,
+    /// Whether a speech verb stands right beside the name ("said Quina Jones", "Jones said"),
+    /// which marks it as a person's.
+    pub speaks: bool,
 }
 
 impl NameMention {
@@ -264,21 +267,33 @@ impl NameIndex {
         let mut index =
             NameIndex { mentions, by_surname: HashMap::new(), full: Vec::new(), genders: HashMap::new() };
         index.keep_people();
+        let lx = Lexicon::get();
         for m in &index.mentions {
-            let group = index.by_surname.entry(m.surname().to_string()).or_default();
-            let k = match group.names.iter().position(|n| *n == m.tokens) {
-                Some(k) => k,
-                None => {
-                    group.names.push(m.tokens.clone());
-                    group.names.len() - 1
+            // A name is filed under its surname, and, when its first word is no known given
+            // name, under that word too: family names come first in Chinese and Korean ("Xi
+            // Jinping" … "Xi").
+            let family_first = m.tokens.len() >= 2
+                && lx.first_name_gender(&m.tokens[0]).is_none()
+                && !m.tokens[0].ends_with('.');
+            let keys = std::iter::once(m.surname()).chain(family_first.then_some(m.tokens[0].as_str()));
+            for key in keys {
+                let group = index.by_surname.entry(key.to_string()).or_default();
+                let k = match group.names.iter().position(|n| *n == m.tokens) {
+                    Some(k) => k,
+                    None => {
+                        group.names.push(m.tokens.clone());
+                        group.names.len() - 1
+                    }
+                };
+                if m.tokens.len() >= 2 {
+                    if let Some(&(_, first)) = group.full_mentions.first() {
+                        let differ = group.names[first] != m.tokens
+                            && !(group.names[first].last() == m.tokens.last()
+                                && first_names_agree(&group.names[first][0], &m.tokens[0]));
+                        group.first_names_differ |= differ;
+                    }
+                    group.full_mentions.push(((m.block, m.start), k));
                 }
-            };
-            if m.tokens.len() >= 2 {
-                if let Some(&(_, first)) = group.full_mentions.first() {
-                    let differ = !first_names_agree(&group.names[first][0], &m.tokens[0]);
-                    group.first_names_differ |= differ;
-                }
-                group.full_mentions.push(((m.block, m.start), k));
             }
         }
         index.full = index
@@ -333,18 +348,51 @@ impl NameIndex {
     /// Drops single-word mentions that nothing marks as a person: no title, no other mention
     /// with that surname and a first name, no speech verb right after.
     fn keep_people(&mut self) {
-        let surnames: HashSet<String> = self
+        let lx = Lexicon::get();
+        // Words written alone somewhere, and how often each full name is written.
+        let alone: HashSet<&str> =
+            self.mentions.iter().filter(|m| m.tokens.len() == 1).map(|m| m.tokens[0].as_str()).collect();
+        let mut counts: HashMap<&[String], usize> = HashMap::new();
+        for m in &self.mentions {
+            *counts.entry(m.tokens.as_slice()).or_default() += 1;
+        }
+        // An untitled name of several words is a person's only with some sign of one: a known
+        // first name, an initial, a surname (or, surname first, a family name) used alone
+        // elsewhere, or being written more than once. "Great Depression" and "Blue Origin"
+        // have none.
+        let person_like = |m: &NameMention| {
+            let first = &m.tokens[0];
+            lx.first_name_gender(first).is_some()
+                || m.speaks
+                || m.tokens.iter().any(|t| t.ends_with('.'))
+                || alone.contains(m.surname())
+                || alone.contains(first.as_str())
+                || counts.get(m.tokens.as_slice()).is_some_and(|&n| n > 1)
+        };
+        let mut keep: Vec<bool> = self
             .mentions
             .iter()
-            .filter(|m| m.tokens.len() >= 2 || m.title.is_some())
-            .map(|m| m.surname().to_string())
+            .map(|m| m.title.is_some() || m.honorific.is_some() || m.tokens.len() >= 2 && person_like(m))
             .collect();
-        self.mentions.retain(|m| {
-            m.tokens.len() >= 2
-                || m.title.is_some()
-                || m.honorific.is_some()
-                || surnames.contains(m.surname())
-        });
+        // A word alone is a person's when it is the surname of a person kept above.
+        let surnames: HashSet<&str> = self
+            .mentions
+            .iter()
+            .zip(&keep)
+            .filter(|(_, &k)| k)
+            .flat_map(|(m, _)| {
+                let family_first = m.tokens.len() >= 2 && lx.first_name_gender(&m.tokens[0]).is_none();
+                std::iter::once(m.surname()).chain(family_first.then_some(m.tokens[0].as_str()))
+            })
+            .collect();
+        let surnames: HashSet<String> = surnames.into_iter().map(str::to_string).collect();
+        for (m, k) in self.mentions.iter().zip(keep.iter_mut()) {
+            if !*k && m.tokens.len() == 1 {
+                *k = surnames.contains(m.surname());
+            }
+        }
+        let mut keep = keep.into_iter();
+        self.mentions.retain(|_| keep.next().unwrap_or(false));
     }
 
     /// The fullest name that `tokens`, written at `(block, at)`, refers to: the longest name
@@ -365,9 +413,13 @@ impl NameIndex {
         group
             .names
             .iter()
-            .filter(|n| tokens.len() < 2 || n.len() < 2 || first_names_agree(&tokens[0], &n[0]))
+            .filter(|n| {
+                tokens.len() < 2
+                    || n.len() < 2
+                    || n.last() == tokens.last() && first_names_agree(&tokens[0], &n[0])
+            })
             .chain(std::iter::once(&tokens.to_vec()))
-            .max_by_key(|n| n.len())
+            .max_by_key(|n| (n.len(), n.iter().map(String::len).sum::<usize>()))
             .map(|n| n.join(" "))
             .unwrap_or_default()
     }
@@ -447,7 +499,12 @@ fn honorific_gender(word: &str) -> Option<char> {
 fn first_names_agree(a: &str, b: &str) -> bool {
     let a1 = a.trim_end_matches('.');
     let b1 = b.trim_end_matches('.');
-    a1 == b1 || (a.ends_with('.') && b1.starts_with(a1)) || (b.ends_with('.') && a1.starts_with(b1))
+    let short_form = |x: &str, y: &str| x.chars().count() >= 3 && y.starts_with(x); // Josh, Joshua
+    a1 == b1
+        || (a.ends_with('.') && b1.starts_with(a1))
+        || (b.ends_with('.') && a1.starts_with(b1))
+        || short_form(a1, b1)
+        || short_form(b1, a1)
 }
 
 /// Finds the name runs of one block and turns them into mentions.
@@ -620,6 +677,18 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
         let possessive = bare(last.text(src)).len() != last.text(src).len();
         let after_verb = words[..i].iter().rev().take(2).any(|w| lx.is_speech_verb(w.text(src)));
         let subject = (opens_sentence(src, mention_from) || after_verb) && !possessive;
+        let next_verb = words.get(j).is_some_and(|w| lx.is_speech_verb(w.text(src)))
+            || src[name_end..].trim_start().starts_with(',')
+                && words[j..].iter().take(12).any(|w| lx.is_speech_verb(w.text(src)));
+        // "Angelique Brunner, a developer …", "Quina Jones, 25,", "X, who …": an apposition
+        // that describes a person.
+        let after = src[name_end..].trim_start();
+        let apposed = after.strip_prefix(',').is_some_and(|rest| {
+            let next = rest.trim_start().split([' ', ',']).next().unwrap_or("");
+            matches!(next, "a" | "an" | "the" | "who" | "whose")
+                || next.chars().all(|c| c.is_ascii_digit()) && !next.is_empty()
+        });
+        let speaks = after_verb || next_verb || apposed;
         let mut mention = NameMention {
             block: b,
             start: if title.is_some() { start } else { name_start },
@@ -631,6 +700,7 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
             in_quote: in_quote(name_start),
             honorific,
             subject,
+            speaks,
         };
         if mention.title.is_none() {
             if let Some((title, end, next)) = apposition_title(src, words, j) {
@@ -697,7 +767,9 @@ fn apposition_title(src: &str, words: &[Word], j: usize) -> Option<(Title, usize
         {
             m += 1;
         }
-        if m > end + 1 {
+        // "the leader of Yoon's own party": a possessive names a person, not the body.
+        let possessive = words[end + 1..m].last().is_some_and(|w| bare(w.text(src)) != w.text(src));
+        if m > end + 1 && !possessive {
             let body = join_words(src, &words[end + 1..m]);
             // "vice president of Advanced Development Programs": a president or chair of a
             // company or a programme holds no public office; of a country, they do.
@@ -803,6 +875,31 @@ mod tests {
                 ("Ohio Democratic Party Chairman David Pepper", Some("Ohio Democratic Party Chairman")),
             ]
         );
+    }
+
+    #[test]
+    fn nicknames_and_family_names_first() {
+        let blocks = vec![
+            "Joshua Apte studies air. Josh Apte said so. Xi Jinping met Kim Yong-hyun and Margie Kim. Xi left; Kim stayed."
+                .to_string(),
+        ];
+        let idx = NameIndex::build(&blocks, &[]);
+        let full: Vec<&str> = (0..idx.mentions.len()).map(|i| idx.full_of(i)).collect();
+        assert_eq!(
+            full,
+            [
+                "Joshua Apte",
+                "Joshua Apte",
+                "Xi Jinping",
+                "Kim Yong-hyun",
+                "Margie Kim",
+                "Xi Jinping",
+                "Margie Kim"
+            ]
+        );
+        // The last "Kim" could be either Kim: it goes to the one named nearest before, flagged.
+        assert!(idx.is_ambiguous(idx.mentions.len() - 1));
+        assert!(!idx.is_ambiguous(5));
     }
 
     #[test]
