@@ -7,20 +7,25 @@
 //   dist/factlens.wasm2js.js      the wasm2js core, loaded by the bundle where a page's CSP
 //   dist/factlens.wasm2js.mjs       forbids WebAssembly (and its ES module twin for factlens.js)
 //   dist/factlens.d.ts            types of the API and the Report
+//   dist/bookmarklet-page.js      the two bookmarklets, for www/bookmarklet.html
 //
 // The wasm2js core is the same crate built a second time for target-cpu=mvp (wasm2js translates
 // neither reference types nor multi-value returns, which wasm-bindgen uses when it can), bound by
 // wasm-bindgen's bundler-target glue and translated by npm binaryen's wasm2js.
 //
+// The short bookmarklet loads factlens.bundle.js from the folder that served the bookmarklet page;
+// FACTLENS_BASE_URL=https://host/path/ (or --base-url URL) fixes that base at build time, and
+// FACTLENS_HELP_URL the page its failure messages point to.
+//
 // Intermediate files go to build/. A step is skipped when its output is newer than its input;
 // cargo decides for itself. Prints the sizes (raw and gzipped) of the optimised .wasm, the wasm2js
-// core, the JS shell (the bundle without the inlined wasm).
+// core, the JS shell (the bundle without the inlined wasm), and the bookmarklets' lengths.
 
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 
@@ -39,6 +44,8 @@ const W2J_BINDGEN_WASM = join(W2J_DIR, 'factlens_bg.wasm');
 const W2J_OPT_WASM = join(W2J_DIR, 'factlens_bg.opt.wasm');
 const W2J_JS = join(W2J_DIR, 'factlens_bg.wasm2js.js');
 const VERSION = JSON.parse(readFileSync(at('package.json'), 'utf8')).version;
+// A self-contained bookmarklet longer than this does not fit in a Firefox bookmark.
+const BOOKMARKLET_LIMIT = 1 << 20;
 
 // What rustc's wasm32-unknown-unknown target emits and wasm-bindgen 0.2.130's output uses
 // (table.fill, externref tables, multivalue returns, memory.copy/fill). wasm-opt also reads the
@@ -52,6 +59,22 @@ const WASM_FEATURES = [
 // std still brings bulk memory, sign extension and saturating conversions; wasm2js lowers those).
 const W2J_FEATURES = WASM_FEATURES.filter((f) => !/reference-types|multivalue/.test(f));
 
+function baseFromArgs() {
+  const i = process.argv.findIndex((a) => a === '--base-url' || a.startsWith('--base-url='));
+  const raw = i < 0 ? process.env.FACTLENS_BASE_URL : process.argv[i].includes('=')
+    ? process.argv[i].slice(process.argv[i].indexOf('=') + 1) : process.argv[i + 1];
+  if (!raw) return null;
+  try {
+    const url = new URL(raw);
+    if (!/^https?:$/.test(url.protocol)) throw new Error('not http(s)');
+    return url.href.endsWith('/') ? url.href : `${url.href}/`;
+  } catch {
+    console.error(`build: FACTLENS_BASE_URL / --base-url must be an absolute http(s) URL, got ${JSON.stringify(raw)}`);
+    process.exit(2);
+  }
+}
+const CONFIGURED_BASE = baseFromArgs();
+const CONFIGURED_HELP = process.env.FACTLENS_HELP_URL || null;
 
 function run(cmd, args, env = {}) {
   const shown = Object.entries(env).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
@@ -197,6 +220,38 @@ await esbuild.build({ ...iife('wasm2js-global.js', 'wasm2js-script.js'), outfile
 await esbuild.build({ ...iife('global.js', 'wasm2js-inline.js'), outfile: join(DIST, 'factlens.standalone.js') });
 copyFileSync(at('www/src/factlens.d.ts'), join(DIST, 'factlens.d.ts'));
 
+// The bookmarklets. Their base URL and help page are string placeholders that
+// dist/bookmarklet-page.js fills in when the page is viewed (or the build fills in now).
+const PLACEHOLDERS = { FACTLENS_BASE: '"@@BASE@@"', FACTLENS_HELP: '"@@HELP@@"' };
+const codeOf = async (options) => {
+  const out = await esbuild.build({ ...options, write: false, define: { ...options.define, ...PLACEHOLDERS } });
+  const code = out.outputFiles[0].text.trim();
+  if (!code.includes(PLACEHOLDERS.FACTLENS_HELP)) {
+    console.error('build: a bookmarklet lost its help-page placeholder');
+    process.exit(1);
+  }
+  return code;
+};
+const loaderCode = await codeOf(iife('loader.js', 'wasm2js-script.js'));
+const selfContainedCode = await codeOf(iife('selfcontained.js', 'wasm2js-inline.js'));
+if (!loaderCode.includes(PLACEHOLDERS.FACTLENS_BASE)) {
+  console.error('build: the loader bookmarklet lost its base-URL placeholder');
+  process.exit(1);
+}
+await esbuild.build({
+  ...common,
+  entryPoints: [at('www/src/bookmarklet-page.js')],
+  format: 'iife',
+  outfile: join(DIST, 'bookmarklet-page.js'),
+  define: {
+    ...common.define,
+    LOADER_CODE: JSON.stringify(loaderCode),
+    SELFCONTAINED_CODE: JSON.stringify(selfContainedCode),
+    CONFIGURED_BASE: JSON.stringify(CONFIGURED_BASE),
+    CONFIGURED_HELP: JSON.stringify(CONFIGURED_HELP),
+  },
+});
+
 // The shell alone: the bundle with an empty stand-in for the wasm bytes (the wasm2js core is a
 // separate file the bundle loads only where WebAssembly is forbidden).
 const shell = await esbuild.build({
@@ -210,6 +265,14 @@ const shell = await esbuild.build({
   }],
 });
 
+// The bookmarklets' lengths as the bookmarklet page of `npm start` makes them.
+const { bookmarkletURL } = await import(pathToFileURL(at('www/src/bookmarklet-url.js')).href);
+const example = (code) => bookmarkletURL(code
+  .split(PLACEHOLDERS.FACTLENS_BASE).join(JSON.stringify(CONFIGURED_BASE || 'http://127.0.0.1:8080/dist/'))
+  .split(PLACEHOLDERS.FACTLENS_HELP).join(JSON.stringify(CONFIGURED_HELP || 'http://127.0.0.1:8080/bookmarklet.html')));
+const loaderURL = example(loaderCode);
+const selfContainedURL = example(selfContainedCode);
+
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const size = (label, bytes) => {
   console.log(`${label.padEnd(44)} ${kb(bytes.length).padStart(9)} raw  ${kb(gzipSync(bytes, { level: 9 }).length).padStart(9)} gzip`);
@@ -221,3 +284,9 @@ size('JS shell (bundle without the wasm)', Buffer.from(shell.outputFiles[0].cont
 size('dist/factlens.js (ES module, wasm in)', readFileSync(join(DIST, 'factlens.js')));
 size('dist/factlens.bundle.js (classic, wasm in)', readFileSync(join(DIST, 'factlens.bundle.js')));
 size('dist/factlens.standalone.js (both cores in)', readFileSync(join(DIST, 'factlens.standalone.js')));
+console.log(`${'loader bookmarklet'.padEnd(44)} ${String(loaderURL.length).padStart(9)} characters`);
+console.log(`${'self-contained bookmarklet'.padEnd(44)} ${String(selfContainedURL.length).padStart(9)} characters (limit ${BOOKMARKLET_LIMIT})`);
+if (selfContainedURL.length >= BOOKMARKLET_LIMIT) {
+  console.error(`build: the self-contained bookmarklet is ${selfContainedURL.length} characters, over ${BOOKMARKLET_LIMIT}`);
+  process.exit(1);
+}
