@@ -42,7 +42,8 @@ const W2J_DIR = at('build/wasm2js');
 const W2J_INPUT = join(W2J_DIR, 'factlens.wasm'); // the mvp build without its target_features
 const W2J_BINDGEN_WASM = join(W2J_DIR, 'factlens_bg.wasm');
 const W2J_OPT_WASM = join(W2J_DIR, 'factlens_bg.opt.wasm');
-const W2J_JS = join(W2J_DIR, 'factlens_bg.wasm2js.js');
+const W2J_RAW_JS = join(W2J_DIR, 'factlens_bg.wasm2js.raw.js'); // wasm2js's own output
+const W2J_JS = join(W2J_DIR, 'factlens_bg.wasm2js.js'); // the same, growing memory as wasm does
 const VERSION = JSON.parse(readFileSync(at('package.json'), 'utf8')).version;
 // A self-contained bookmarklet longer than this does not fit in a Firefox bookmark.
 const BOOKMARKLET_LIMIT = 1 << 20;
@@ -137,14 +138,43 @@ if (fresh(W2J_OPT_WASM, W2J_BINDGEN_WASM)) {
 } else {
   run(at('node_modules/.bin/wasm-opt'), ['-Oz', ...W2J_FEATURES, W2J_BINDGEN_WASM, '-o', W2J_OPT_WASM]);
 }
-if (fresh(W2J_JS, W2J_OPT_WASM)) {
+if (fresh(W2J_RAW_JS, W2J_OPT_WASM)) {
   console.log('wasm2js: up to date');
 } else {
-  run(at('node_modules/.bin/wasm2js'), ['-Oz', ...W2J_FEATURES, W2J_OPT_WASM, '-o', W2J_JS]);
+  run(at('node_modules/.bin/wasm2js'), ['-Oz', ...W2J_FEATURES, W2J_OPT_WASM, '-o', W2J_RAW_JS]);
 }
-if (!readFileSync(W2J_JS, 'utf8').includes("from './factlens_bg.js'")) {
-  console.error('build: the wasm2js output does not import ./factlens_bg.js; the glue and the core would not meet');
-  process.exit(1);
+writeFileSync(W2J_JS, detachOnGrow(readFileSync(W2J_RAW_JS, 'utf8')));
+
+/**
+ * wasm2js grows memory by copying into a new ArrayBuffer and leaves the old one intact, while
+ * WebAssembly.Memory.grow detaches it. wasm-bindgen's glue relies on the detaching: it keeps a
+ * Uint8Array and a DataView of memory and makes them again only once their buffer is detached.
+ * With wasm2js they went on reading the old buffer after a grow (strings of big pages came back
+ * empty). Growing through ArrayBuffer.prototype.transfer, or copying and then detaching with
+ * structuredClone, gives the glue what it expects.
+ */
+function detachOnGrow(js) {
+  if (!js.includes("from './factlens_bg.js'")) {
+    console.error('build: the wasm2js output does not import ./factlens_bg.js; the glue and the core would not meet');
+    process.exit(1);
+  }
+  const grow = /var newBuffer = new ArrayBuffer\(newPages << 16\);\s*var newHEAP8 = new Int8Array\(newBuffer\);\s*newHEAP8\.set\(HEAP8\);/;
+  if (!grow.test(js)) {
+    console.error('build: wasm2js grows memory in a way this build does not know; see detachOnGrow()');
+    process.exit(1);
+  }
+  const helper = `
+function factlensGrowBuffer(old, size) {
+  if (typeof old.transfer === 'function') return old.transfer(size);
+  var grown = new ArrayBuffer(size);
+  new Uint8Array(grown).set(new Uint8Array(old));
+  structuredClone(old, { transfer: [old] });
+  return grown;
+}
+`;
+  const body = js.replace(grow, 'var newBuffer = factlensGrowBuffer(buffer, newPages << 16);');
+  const afterImports = body.indexOf('\n', body.indexOf("from './factlens_bg.js'")) + 1;
+  return body.slice(0, afterImports) + helper + body.slice(afterImports);
 }
 
 /** A wasm binary without the custom sections called `name`. */
