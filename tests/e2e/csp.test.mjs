@@ -175,5 +175,22 @@ for (const browserName of ['chromium', 'firefox']) {
         }
       });
     }
+
+    it("embedded as an ES module under script-src 'self', dist/factlens.js falls back to factlens.wasm2js.mjs", async () => {
+      assert.ok(baseline.demo, 'the no-CSP Report is missing');
+      for (const [index, engine] of [[0, 'wasm'], [1, 'wasm2js']]) {
+        const page = await browser.newPage();
+        try {
+          await page.goto(`${site.url}csp/${index}/demo-esm.html`);
+          const got = await until(() => page.evaluate(() => window.esmScan), 'the module to scan');
+          assert.equal(got.error, undefined);
+          assert.equal(got.engine, engine);
+          assert.deepEqual(got.report, baseline.demo);
+          assert.deepEqual(await page.errors(), []);
+        } finally {
+          await page.close();
+        }
+      }
+    });
   });
 }

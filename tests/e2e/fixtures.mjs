@@ -36,7 +36,8 @@ ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 }
 
 /**
- * Writes demo.html, demo.css and (when ../shared is there) seed.html into a new temp folder.
+ * Writes demo.html, demo.css, demo-esm.html + esm.js, and (when ../shared is there) seed.html
+ * into a new temp folder.
  * Returns { dir, pages: ['demo', 'seed'?], remove() }.
  */
 export function writeFixtures() {
@@ -44,6 +45,14 @@ export function writeFixtures() {
   const demo = demoPage();
   writeFileSync(join(dir, 'demo.html'), demo.html);
   writeFileSync(join(dir, 'demo.css'), demo.css);
+  // The demo again, embedded by its own page as an ES module (dist/factlens.js) that scans on load.
+  writeFileSync(join(dir, 'demo-esm.html'), demo.html.replace('</body>', '<script type="module" src="esm.js"></script></body>'));
+  writeFileSync(join(dir, 'esm.js'), `import { scan } from '/dist/factlens.js';
+window.esmScan = scan({ panel: false }).then(
+  (r) => ({ engine: r.engine, report: JSON.parse(JSON.stringify(r)) }),
+  (e) => ({ error: String(e && e.message) }),
+);
+`);
   const pages = ['demo'];
   const seed = seedPage();
   if (seed) {

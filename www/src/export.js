@@ -16,7 +16,9 @@ import { blockRange, rangeOf } from './anchor.js';
 
 const CONTEXT = 32; // code points of prefix and suffix, as in the Report
 /* global __FACTLENS_VERSION__ */
-const GENERATOR = { type: 'Software', name: 'factlens', version: __FACTLENS_VERSION__ };
+// The package version, set by the build (unbundled, as in a test importing this file: 'dev').
+const VERSION = typeof __FACTLENS_VERSION__ === 'string' ? __FACTLENS_VERSION__ : 'dev';
+const GENERATOR = { type: 'Software', name: 'factlens', version: VERSION };
 
 /**
  * @param {string} format
