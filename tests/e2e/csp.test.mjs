@@ -20,8 +20,8 @@ import { DIST, ROOT, missing } from './harness.mjs';
 /**
  * [name, policy, engine the scan runs on, whether the short loader is refused]. The first six
  * are the issue's matrix; the rest add Trusted Types with the wasm2js fallback script, a page
- * that allows no script at all, and the usual real case: a news site's script-src 'self' with
- * the loader on another origin.
+ * that allows no script at all, Trusted Types that allow no "factlens" policy, and the usual
+ * real case: a news site's script-src 'self' with the loader on another origin.
  */
 const POLICIES = [
   ['no CSP', null, 'wasm', false],
@@ -32,6 +32,7 @@ const POLICIES = [
   ["require-trusted-types-for 'script'", "require-trusted-types-for 'script'", 'wasm', false],
   ["script-src 'self' + Trusted Types", "script-src 'self'; require-trusted-types-for 'script'", 'wasm2js', false],
   ["script-src 'none'", "script-src 'none'", 'wasm2js', true],
+  ["Trusted Types with the page's own policies only", "require-trusted-types-for 'script'; trusted-types default", 'wasm', true],
   ["script-src 'self', loader on another origin", "script-src 'self'", 'wasm2js', 'other-origin'],
 ];
 
@@ -140,7 +141,7 @@ for (const browserName of ['chromium', 'firefox']) {
             try {
               if (fails) {
                 assert.match(outcome.failure ?? '', FAILURE, JSON.stringify(outcome));
-                assert.match(outcome.failure, /Content-Security-Policy/);
+                assert.match(outcome.failure, /Content-Security-Policy|Trusted Types/);
                 assert.match(outcome.failure, /self-contained factlens bookmarklet/);
                 assert.match(outcome.failure, /bookmarklet\.html/);
                 assert.ok(page.consoleErrors.some((m) => FAILURE.test(m)), `console: ${page.consoleErrors}`);
