@@ -1,19 +1,31 @@
 #!/usr/bin/env node
 // npm run build: Rust -> wasm32 -> wasm-bindgen -> wasm-opt -> esbuild bundles in dist/.
 //
-//   dist/factlens.js         ES module exporting scan, clear (wasm inlined)
-//   dist/factlens.bundle.js  classic script defining window.factlens (wasm inlined)
-//   dist/factlens.d.ts       types of the API and the Report
+//   dist/factlens.js              ES module exporting scan, clear, export (wasm inlined)
+//   dist/factlens.bundle.js       classic script defining window.factlens (wasm inlined)
+//   dist/factlens.standalone.js   the same with the wasm2js core inlined too (the CLI injects it)
+//   dist/factlens.wasm2js.js      the wasm2js core, loaded by the bundle where a page's CSP
+//   dist/factlens.wasm2js.mjs       forbids WebAssembly (and its ES module twin for factlens.js)
+//   dist/factlens.d.ts            types of the API and the Report
+//   dist/bookmarklet-page.js      the two bookmarklets, for www/bookmarklet.html
+//
+// The wasm2js core is the same crate built a second time for target-cpu=mvp (wasm2js translates
+// neither reference types nor multi-value returns, which wasm-bindgen uses when it can), bound by
+// wasm-bindgen's bundler-target glue and translated by npm binaryen's wasm2js.
+//
+// The short bookmarklet loads factlens.bundle.js from the folder that served the bookmarklet page;
+// FACTLENS_BASE_URL=https://host/path/ (or --base-url URL) fixes that base at build time, and
+// FACTLENS_HELP_URL the page its failure messages point to.
 //
 // Intermediate files go to build/. A step is skipped when its output is newer than its input;
-// cargo decides for itself. Prints the sizes (raw and gzipped) of the optimised .wasm and of the
-// JS shell (the bundle without the inlined wasm).
+// cargo decides for itself. Prints the sizes (raw and gzipped) of the optimised .wasm, the wasm2js
+// core, the JS shell (the bundle without the inlined wasm), and the bookmarklets' lengths.
 
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 
@@ -24,6 +36,17 @@ const BINDGEN_DIR = at('build/wasm');
 const BINDGEN_WASM = join(BINDGEN_DIR, 'factlens_bg.wasm');
 const OPT_WASM = join(BINDGEN_DIR, 'factlens_bg.opt.wasm');
 const DIST = at('dist');
+const MVP_TARGET = at('target/mvp');
+const MVP_RAW_WASM = join(MVP_TARGET, 'wasm32-unknown-unknown/release/factlens.wasm');
+const W2J_DIR = at('build/wasm2js');
+const W2J_INPUT = join(W2J_DIR, 'factlens.wasm'); // the mvp build without its target_features
+const W2J_BINDGEN_WASM = join(W2J_DIR, 'factlens_bg.wasm');
+const W2J_OPT_WASM = join(W2J_DIR, 'factlens_bg.opt.wasm');
+const W2J_RAW_JS = join(W2J_DIR, 'factlens_bg.wasm2js.raw.js'); // wasm2js's own output
+const W2J_JS = join(W2J_DIR, 'factlens_bg.wasm2js.js'); // the same, growing memory as wasm does
+const VERSION = JSON.parse(readFileSync(at('package.json'), 'utf8')).version;
+// A self-contained bookmarklet longer than this does not fit in a Firefox bookmark.
+const BOOKMARKLET_LIMIT = 1 << 20;
 
 // What rustc's wasm32-unknown-unknown target emits and wasm-bindgen 0.2.130's output uses
 // (table.fill, externref tables, multivalue returns, memory.copy/fill). wasm-opt also reads the
@@ -33,11 +56,32 @@ const WASM_FEATURES = [
   '--enable-sign-ext', '--enable-reference-types', '--enable-multivalue',
   '--enable-mutable-globals', '--enable-call-indirect-overlong',
 ];
+// The mvp build for wasm2js: the same minus reference types and multi-value (Rust's precompiled
+// std still brings bulk memory, sign extension and saturating conversions; wasm2js lowers those).
+const W2J_FEATURES = WASM_FEATURES.filter((f) => !/reference-types|multivalue/.test(f));
 
-function run(cmd, args) {
-  console.log(`$ ${[cmd, ...args].join(' ')}`);
+function baseFromArgs() {
+  const i = process.argv.findIndex((a) => a === '--base-url' || a.startsWith('--base-url='));
+  const raw = i < 0 ? process.env.FACTLENS_BASE_URL : process.argv[i].includes('=')
+    ? process.argv[i].slice(process.argv[i].indexOf('=') + 1) : process.argv[i + 1];
+  if (!raw) return null;
   try {
-    execFileSync(cmd, args, { cwd: ROOT, stdio: 'inherit' });
+    const url = new URL(raw);
+    if (!/^https?:$/.test(url.protocol)) throw new Error('not http(s)');
+    return url.href.endsWith('/') ? url.href : `${url.href}/`;
+  } catch {
+    console.error(`build: FACTLENS_BASE_URL / --base-url must be an absolute http(s) URL, got ${JSON.stringify(raw)}`);
+    process.exit(2);
+  }
+}
+const CONFIGURED_BASE = baseFromArgs();
+const CONFIGURED_HELP = process.env.FACTLENS_HELP_URL || null;
+
+function run(cmd, args, env = {}) {
+  const shown = Object.entries(env).map(([k, v]) => `${k}=${JSON.stringify(v)}`);
+  console.log(`$ ${[...shown, cmd, ...args].join(' ')}`);
+  try {
+    execFileSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
   } catch (e) {
     const why = e.code === 'ENOENT' ? `${cmd} not found (run \`npm run setup\`)` : `${cmd} failed`;
     console.error(`build: ${why}`);
@@ -70,7 +114,102 @@ if (fresh(OPT_WASM, BINDGEN_WASM)) {
   run(at('node_modules/.bin/wasm-opt'), ['-Oz', ...WASM_FEATURES, BINDGEN_WASM, '-o', OPT_WASM]);
 }
 
-// 4. esbuild: the shell + glue + inlined wasm bytes
+// 4. The wasm2js core: the crate for target-cpu=mvp, in a target dir of its own so that neither
+//    build invalidates the other's cache.
+run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib'], {
+  CARGO_TARGET_DIR: MVP_TARGET,
+  RUSTFLAGS: `${process.env.RUSTFLAGS ? `${process.env.RUSTFLAGS} ` : ''}-C target-cpu=mvp`,
+});
+mkdirSync(W2J_DIR, { recursive: true });
+if (fresh(W2J_INPUT, MVP_RAW_WASM)) {
+  console.log('target_features strip: up to date');
+} else {
+  // The precompiled std still lists +reference-types in the target_features section, and
+  // wasm-bindgen would then plan an externref table the mvp-built crate does not have.
+  writeFileSync(W2J_INPUT, withoutCustomSection(readFileSync(MVP_RAW_WASM), 'target_features'));
+}
+if (fresh(W2J_BINDGEN_WASM, W2J_INPUT)) {
+  console.log('wasm-bindgen (bundler, for wasm2js): up to date');
+} else {
+  run(findTool('wasm-bindgen'), ['--target', 'bundler', '--out-dir', W2J_DIR, W2J_INPUT]);
+}
+if (fresh(W2J_OPT_WASM, W2J_BINDGEN_WASM)) {
+  console.log('wasm-opt (for wasm2js): up to date');
+} else {
+  run(at('node_modules/.bin/wasm-opt'), ['-Oz', ...W2J_FEATURES, W2J_BINDGEN_WASM, '-o', W2J_OPT_WASM]);
+}
+if (fresh(W2J_RAW_JS, W2J_OPT_WASM)) {
+  console.log('wasm2js: up to date');
+} else {
+  run(at('node_modules/.bin/wasm2js'), ['-Oz', ...W2J_FEATURES, W2J_OPT_WASM, '-o', W2J_RAW_JS]);
+}
+writeFileSync(W2J_JS, detachOnGrow(readFileSync(W2J_RAW_JS, 'utf8')));
+
+/**
+ * wasm2js grows memory by copying into a new ArrayBuffer and leaves the old one intact, while
+ * WebAssembly.Memory.grow detaches it. wasm-bindgen's glue relies on the detaching: it keeps a
+ * Uint8Array and a DataView of memory and makes them again only once their buffer is detached.
+ * With wasm2js they went on reading the old buffer after a grow (strings of big pages came back
+ * empty). Growing through ArrayBuffer.prototype.transfer, or copying and then detaching with
+ * structuredClone, gives the glue what it expects.
+ */
+function detachOnGrow(js) {
+  if (!js.includes("from './factlens_bg.js'")) {
+    console.error('build: the wasm2js output does not import ./factlens_bg.js; the glue and the core would not meet');
+    process.exit(1);
+  }
+  const grow = /var newBuffer = new ArrayBuffer\(newPages << 16\);\s*var newHEAP8 = new Int8Array\(newBuffer\);\s*newHEAP8\.set\(HEAP8\);/;
+  if (!grow.test(js)) {
+    console.error('build: wasm2js grows memory in a way this build does not know; see detachOnGrow()');
+    process.exit(1);
+  }
+  const helper = `
+function factlensGrowBuffer(old, size) {
+  if (typeof old.transfer === 'function') return old.transfer(size);
+  var grown = new ArrayBuffer(size);
+  new Uint8Array(grown).set(new Uint8Array(old));
+  structuredClone(old, { transfer: [old] });
+  return grown;
+}
+`;
+  const body = js.replace(grow, 'var newBuffer = factlensGrowBuffer(buffer, newPages << 16);');
+  const afterImports = body.indexOf('\n', body.indexOf("from './factlens_bg.js'")) + 1;
+  return body.slice(0, afterImports) + helper + body.slice(afterImports);
+}
+
+/** A wasm binary without the custom sections called `name`. */
+function withoutCustomSection(bytes, name) {
+  const leb = (i) => {
+    let value = 0;
+    let shift = 0;
+    let byte;
+    do {
+      byte = bytes[i++];
+      value += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return [value, i];
+  };
+  const kept = [bytes.subarray(0, 8)];
+  let i = 8;
+  while (i < bytes.length) {
+    const start = i;
+    const id = bytes[i++];
+    let size;
+    [size, i] = leb(i);
+    const end = i + size;
+    let keep = true;
+    if (id === 0) {
+      const [length, at] = leb(i);
+      keep = bytes.subarray(at, at + length).toString() !== name;
+    }
+    if (keep) kept.push(bytes.subarray(start, end));
+    i = end;
+  }
+  return Buffer.concat(kept);
+}
+
+// 5. esbuild: the shell + glue + inlined cores
 mkdirSync(DIST, { recursive: true });
 const common = {
   bundle: true,
@@ -80,22 +219,75 @@ const common = {
   loader: { '.wasm': 'binary' },
   // The glue's fallback `new URL('factlens_bg.wasm', import.meta.url)` is never reached: the
   // bytes are always passed in. Defining it keeps the IIFE build free of import.meta.
-  define: { 'import.meta.url': '"about:blank"' },
+  define: { 'import.meta.url': '"about:blank"', __FACTLENS_VERSION__: JSON.stringify(VERSION) },
   logLevel: 'warning',
 };
-const iife = { ...common, entryPoints: [at('www/src/global.js')], format: 'iife' };
+
+/**
+ * Where `import ... from 'factlens:wasm2js'` (core.js) leads in each build: a module file in
+ * www/src, or for the ES module build the sibling dist file, left as a runtime import.
+ */
+const wasm2jsFrom = (file) => ({
+  name: 'factlens-wasm2js',
+  setup(b) {
+    b.onResolve({ filter: /^factlens:wasm2js$/ }, () => ({ path: at('www/src', file) }));
+    b.onResolve({ filter: /^\.\/factlens\.wasm2js\.mjs$/ }, (args) => ({ path: args.path, external: true }));
+  },
+});
+const iife = (entry, file, extra = {}) => ({
+  ...common, entryPoints: [at('www/src', entry)], format: 'iife', plugins: [wasm2jsFrom(file)], ...extra,
+});
 
 await esbuild.build({
   ...common, entryPoints: [at('www/src/index.js')], format: 'esm', outfile: join(DIST, 'factlens.js'),
+  plugins: [wasm2jsFrom('wasm2js-module.js')],
 });
-await esbuild.build({ ...iife, outfile: join(DIST, 'factlens.bundle.js') });
+await esbuild.build({
+  ...common, entryPoints: [at('www/src/core-wasm2js.js')], format: 'esm', outfile: join(DIST, 'factlens.wasm2js.mjs'),
+});
+await esbuild.build({ ...iife('global.js', 'wasm2js-script.js'), outfile: join(DIST, 'factlens.bundle.js') });
+await esbuild.build({ ...iife('wasm2js-global.js', 'wasm2js-script.js'), outfile: join(DIST, 'factlens.wasm2js.js') });
+await esbuild.build({ ...iife('global.js', 'wasm2js-inline.js'), outfile: join(DIST, 'factlens.standalone.js') });
 copyFileSync(at('www/src/factlens.d.ts'), join(DIST, 'factlens.d.ts'));
 
-// The shell alone: the same bundle with an empty stand-in for the wasm bytes.
+// The bookmarklets. Their base URL and help page are string placeholders that
+// dist/bookmarklet-page.js fills in when the page is viewed (or the build fills in now).
+const PLACEHOLDERS = { FACTLENS_BASE: '"@@BASE@@"', FACTLENS_HELP: '"@@HELP@@"' };
+const codeOf = async (options) => {
+  const out = await esbuild.build({ ...options, write: false, define: { ...options.define, ...PLACEHOLDERS } });
+  const code = out.outputFiles[0].text.trim();
+  if (!code.includes(PLACEHOLDERS.FACTLENS_HELP)) {
+    console.error('build: a bookmarklet lost its help-page placeholder');
+    process.exit(1);
+  }
+  return code;
+};
+const loaderCode = await codeOf(iife('loader.js', 'wasm2js-script.js'));
+const selfContainedCode = await codeOf(iife('selfcontained.js', 'wasm2js-inline.js'));
+if (!loaderCode.includes(PLACEHOLDERS.FACTLENS_BASE)) {
+  console.error('build: the loader bookmarklet lost its base-URL placeholder');
+  process.exit(1);
+}
+await esbuild.build({
+  ...common,
+  entryPoints: [at('www/src/bookmarklet-page.js')],
+  format: 'iife',
+  outfile: join(DIST, 'bookmarklet-page.js'),
+  define: {
+    ...common.define,
+    LOADER_CODE: JSON.stringify(loaderCode),
+    SELFCONTAINED_CODE: JSON.stringify(selfContainedCode),
+    CONFIGURED_BASE: JSON.stringify(CONFIGURED_BASE),
+    CONFIGURED_HELP: JSON.stringify(CONFIGURED_HELP),
+  },
+});
+
+// The shell alone: the bundle with an empty stand-in for the wasm bytes (the wasm2js core is a
+// separate file the bundle loads only where WebAssembly is forbidden).
 const shell = await esbuild.build({
-  ...iife,
+  ...iife('global.js', 'wasm2js-script.js'),
   write: false,
-  plugins: [{
+  plugins: [wasm2jsFrom('wasm2js-script.js'), {
     name: 'no-wasm',
     setup(b) {
       b.onLoad({ filter: /\.wasm$/ }, () => ({ contents: 'export default new Uint8Array(0)', loader: 'js' }));
@@ -103,12 +295,28 @@ const shell = await esbuild.build({
   }],
 });
 
+// The bookmarklets' lengths as the bookmarklet page of `npm start` makes them.
+const { bookmarkletURL } = await import(pathToFileURL(at('www/src/bookmarklet-url.js')).href);
+const example = (code) => bookmarkletURL(code
+  .split(PLACEHOLDERS.FACTLENS_BASE).join(JSON.stringify(CONFIGURED_BASE || 'http://127.0.0.1:8080/dist/'))
+  .split(PLACEHOLDERS.FACTLENS_HELP).join(JSON.stringify(CONFIGURED_HELP || 'http://127.0.0.1:8080/bookmarklet.html')));
+const loaderURL = example(loaderCode);
+const selfContainedURL = example(selfContainedCode);
+
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const size = (label, bytes) => {
-  console.log(`${label.padEnd(42)} ${kb(bytes.length).padStart(9)} raw  ${kb(gzipSync(bytes, { level: 9 }).length).padStart(9)} gzip`);
+  console.log(`${label.padEnd(44)} ${kb(bytes.length).padStart(9)} raw  ${kb(gzipSync(bytes, { level: 9 }).length).padStart(9)} gzip`);
 };
 console.log('\nsizes:');
 size('wasm (wasm-opt -Oz)', readFileSync(OPT_WASM));
+size('wasm2js core (dist/factlens.wasm2js.js)', readFileSync(join(DIST, 'factlens.wasm2js.js')));
 size('JS shell (bundle without the wasm)', Buffer.from(shell.outputFiles[0].contents));
-size('dist/factlens.js (ES module, all in)', readFileSync(join(DIST, 'factlens.js')));
-size('dist/factlens.bundle.js (classic, all in)', readFileSync(join(DIST, 'factlens.bundle.js')));
+size('dist/factlens.js (ES module, wasm in)', readFileSync(join(DIST, 'factlens.js')));
+size('dist/factlens.bundle.js (classic, wasm in)', readFileSync(join(DIST, 'factlens.bundle.js')));
+size('dist/factlens.standalone.js (both cores in)', readFileSync(join(DIST, 'factlens.standalone.js')));
+console.log(`${'loader bookmarklet'.padEnd(44)} ${String(loaderURL.length).padStart(9)} characters`);
+console.log(`${'self-contained bookmarklet'.padEnd(44)} ${String(selfContainedURL.length).padStart(9)} characters (limit ${BOOKMARKLET_LIMIT})`);
+if (selfContainedURL.length >= BOOKMARKLET_LIMIT) {
+  console.error(`build: the self-contained bookmarklet is ${selfContainedURL.length} characters, over ${BOOKMARKLET_LIMIT}`);
+  process.exit(1);
+}

@@ -192,7 +192,7 @@ suite('demo page', null, () => {
       mod.clear();
       return { exports: Object.keys(mod).sort(), version: report.version, host };
     });
-    assert.deepEqual(got, { exports: ['clear', 'scan'], version: 1, host: 1 });
+    assert.deepEqual(got, { exports: ['clear', 'export', 'scan'], version: 1, host: 1 });
     await esm.context().close();
   });
 

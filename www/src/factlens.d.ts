@@ -16,6 +16,12 @@ export interface ScanOptions {
   highlight?: boolean;
   /** Open the panel listing the findings. Default true. */
   panel?: boolean;
+  /**
+   * Which build of the analysis core runs: "wasm" (WebAssembly), "wasm2js" (the same core
+   * translated to JavaScript, for pages whose Content-Security-Policy forbids WebAssembly; same
+   * Report, slower), or "auto" (default: WebAssembly where the page lets it compile, else wasm2js).
+   */
+  engine?: 'auto' | 'wasm' | 'wasm2js';
 }
 
 /**
@@ -29,10 +35,29 @@ export function scan(options?: ScanOptions): Promise<ScanReport>;
 /** Removes every highlight, the highlight stylesheet and the panel. Safe to call any time. */
 export function clear(): void;
 
-/** What {@link scan} resolves to: the Report, plus the time each stage took. */
+/**
+ * The last scan's findings for other tools: "w3c" gives a W3C Web Annotation AnnotationPage
+ * (one Annotation per quote segment, per copy of a repeated paragraph and per mention of an
+ * official, each with a TextQuoteSelector and a TextPositionSelector against the document body's
+ * text, positions in code points); "json" gives a plain copy of the Report. Throws an Error
+ * ("factlens: nothing to export yet ...") before the first scan, a TypeError for another format.
+ */
+declare function exportFindings(format: 'w3c', options?: ExportOptions): AnnotationPage;
+declare function exportFindings(format: 'json'): Report;
+export { exportFindings as export };
+
+/** Options of `export('w3c')`. */
+export interface ExportOptions {
+  /** The IRI the annotations target. Default: the page's URL without its fragment. */
+  source?: string;
+}
+
+/** What {@link scan} resolves to: the Report, plus the time each stage took and the core used. */
 export type ScanReport = Report & {
   /** Not enumerable: absent from `JSON.stringify` and structured clones of the Report. */
   readonly timings: ScanTimings;
+  /** Not enumerable: which build of the core analysed the page. */
+  readonly engine: 'wasm' | 'wasm2js';
 };
 
 /** Milliseconds spent in each stage of one scan. */
@@ -139,9 +164,56 @@ export interface Official {
   quotes: number;
 }
 
-/** The global the classic-script bundle defines. */
+/** A W3C Web Annotation (https://www.w3.org/TR/annotation-model/) as `export('w3c')` makes it. */
+export interface Annotation {
+  '@context': 'http://www.w3.org/ns/anno.jsonld';
+  /** A fresh urn:uuid: per export. */
+  id: string;
+  type: 'Annotation';
+  motivation: 'commenting';
+  /** When the export was made (ISO 8601). */
+  created: string;
+  generator: { type: 'Software'; name: 'factlens'; version: string };
+  /**
+   * What factlens says about the text: a comment ("Quote by Josh Earnest, Press Secretary"), a
+   * tag ("factlens:quote", "factlens:unattributed", "factlens:repeat", "factlens:official") and
+   * for officials the name they are identified as.
+   */
+  body: Array<{ type: 'TextualBody'; purpose: 'commenting' | 'tagging' | 'identifying'; value: string; format?: 'text/plain' }>;
+  target: {
+    source: string;
+    /** Alternatives: the quote, and where the page's text is still as scanned, the position. */
+    selector: Array<TextQuoteSelector | TextPositionSelector>;
+  };
+}
+
+/** The text itself with up to 32 code points of context on each side. */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** Start and end, in Unicode code points, within the document body's text (body.textContent). */
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+/** The annotations of one page. */
+export interface AnnotationPage {
+  '@context': 'http://www.w3.org/ns/anno.jsonld';
+  id: string;
+  type: 'AnnotationPage';
+  startIndex: 0;
+  items: Annotation[];
+}
+
+/** The global the classic-script bundles define. */
 declare global {
   interface Window {
-    factlens: { scan: typeof scan; clear: typeof clear };
+    factlens: { scan: typeof scan; clear: typeof clear; export: typeof exportFindings };
   }
 }

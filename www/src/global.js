@@ -1,4 +1,4 @@
 // Entry of dist/factlens.bundle.js, the classic-script build: defines window.factlens.
-import { clear, scan } from './index.js';
+import { clear, export as exportFindings, scan } from './index.js';
 
-globalThis.factlens = { scan, clear };
+globalThis.factlens = { scan, clear, export: exportFindings };

@@ -2,29 +2,24 @@
 //
 // flatten (page -> blocks) -> analyzeBlocks (Rust/WASM, one call) -> findings (Report -> Ranges)
 // -> paint (CSS Custom Highlight API) + openPanel (closed shadow root). Nothing here changes the
-// page's text, layout or listeners.
+// page's text, layout or listeners. The analysis core is WebAssembly, or its wasm2js build where
+// the page forbids WebAssembly (core.js); export(format) hands the last scan to other tools.
 
-import init, { analyzeBlocks, lastPanic } from '../../build/wasm/factlens.js';
-import wasmBytes from '../../build/wasm/factlens_bg.opt.wasm';
+import { loadCore } from './core.js';
+import { exportAs } from './export.js';
 import { defaultRoot, flatten } from './flatten.js';
 import { findings } from './findings.js';
 import { flash, paint, unpaint } from './highlight.js';
 import { HOST_TAG, openPanel } from './panel.js';
 
-let loading = null; // Promise of the instantiated module
-let crashed = null; // the trap that left the module unusable, if any
 let generation = 0; // bumped by clear(); a scan that sees it change was cancelled
 let panel = null;
+let last = null; // { report, blocks } of the last scan, for export()
 
-function load() {
-  loading ??= init({ module_or_path: wasmBytes }).catch((e) => {
-    loading = null;
-    throw new Error(`factlens: could not load the analysis module: ${e && e.message}`, { cause: e });
-  });
-  return loading;
-}
-
-function analyze(texts) {
+function analyze(core, texts) {
+  const { analyzeBlocks, lastPanic } = core;
+  // The trap that left this core unusable, if any.
+  const crashed = core.crashed;
   if (crashed) throw new Error(`factlens: the analysis module crashed earlier (${crashed.message}); reload the page to scan again`);
   let report;
   try {
@@ -33,8 +28,11 @@ function analyze(texts) {
     // A trap (RuntimeError: unreachable, out of bounds...) may leave the module's memory
     // inconsistent; refuse further calls rather than return wrong results.
     let why = e && e.message;
-    if (e instanceof WebAssembly.RuntimeError) {
-      crashed = e;
+    // WebAssembly traps are RuntimeErrors; wasm2js traps are plain Errors ("abort") after a panic.
+    const trap = typeof WebAssembly === 'object' && e instanceof WebAssembly.RuntimeError;
+    const panicked = () => { try { return !!lastPanic(); } catch { return true; } };
+    if (trap || (core.engine === 'wasm2js' && panicked())) {
+      core.crashed = e;
       // The core records its panic message before aborting; reading it back is a plain load.
       try { why = `internal error: ${lastPanic() || why}`; } catch { /* keep the trap's message */ }
     }
@@ -69,10 +67,14 @@ function show(ranges) {
  */
 export async function scan(options) {
   options ??= {};
+  if (typeof document !== 'object' || !document) {
+    throw new Error('factlens: scan() reads a web page and there is no document here; in Node, ' +
+      'check pages with the CLI: npx factlens check <file-or-url>');
+  }
   clear();
   const gen = generation;
   const t0 = performance.now();
-  await load();
+  const core = await loadCore(options.engine);
   if (gen !== generation) throw new Error('factlens: scan cancelled by clear() or a newer scan()');
   const t1 = performance.now();
 
@@ -87,7 +89,7 @@ export async function scan(options) {
     throw new Error(`factlens: could not read the page: ${e && e.message}`, { cause: e });
   }
   const t2 = performance.now();
-  const report = analyze(blocks.map((b) => b.text));
+  const report = analyze(core, blocks.map((b) => b.text));
   const t3 = performance.now();
   let t4, t5;
   try {
@@ -108,8 +110,21 @@ export async function scan(options) {
     },
     enumerable: false,
   });
+  Object.defineProperty(report, 'engine', { value: core.engine, enumerable: false });
+  last = { report, blocks };
   return report;
 }
+
+/**
+ * The last scan's findings for other tools: 'w3c' (a W3C Web Annotation AnnotationPage) or
+ * 'json' (a plain copy of the Report). Throws before the first scan.
+ * @param {'w3c' | 'json'} format
+ * @param {{ source?: string }} [options] `source`: the page URL the annotations target
+ */
+function exportFindings(format, options) {
+  return exportAs(format, last, options);
+}
+export { exportFindings as export };
 
 /** Removes every highlight, the highlight stylesheet and the panel. Safe to call any time. */
 export function clear() {
