@@ -41,7 +41,7 @@ const CLEAN = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title
 const messy = (thirdParty) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Messy story</title>
 <link rel="stylesheet" href="${thirdParty}style.css"><script src="${thirdParty}tracker.js"></script></head><body><article>
 <p>The bridge will stay shut until the autumn, officials said.</p>
-<p>“Bring back our bridge,” read one banner at the protest.</p>
+<p>“Bring back our bridge,” was painted on a banner at the protest.</p>
 <p>Also read: Council votes on the harbour budget</p>
 <p>Repairs are expected to cost more than the council had hoped.</p>
 <p>Also read: Council votes on the harbour budget</p>

@@ -16,7 +16,7 @@ const UNICODE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"
 <body><header>🌊 Gull Point Gazette — 日本語版</header><article>
 <p>🌊🌊 “We will rebuild the pier,” said Mayor Ines Falk on Friday. 🎉</p>
 <p>Falk added: “The <span hidden>SECRET</span>timbers are sound 😀 again.”</p>
-<p>“Nobody asked us,” shouted one angler.</p>
+<p>“Nobody asked us,” was scrawled on the harbour wall.</p>
 <p>The pier has been closed since the storm in January.</p>
 <p>The pier has been closed since the storm in January.</p>
 </article>
