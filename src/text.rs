@@ -182,6 +182,111 @@ pub fn normalize_for_compare(text: &str) -> String {
     out
 }
 
+/// A function that brings text to Unicode compatibility form (NFKC): `ﬁ` → `fi`, full-width
+/// `Ａ` → `A`, `①` → `1`, `e` + combining acute → `é`.
+///
+/// The core carries no Unicode normalisation tables (they would cost ≈ 70 KB gzipped in the
+/// .wasm): natively it uses the `unicode-normalization` crate ([`native_nfkc`]); in the browser
+/// the glue passes JavaScript's `String.prototype.normalize('NFKC')`, which costs nothing.
+pub type Nfkc = fn(&str) -> String;
+
+/// The platform's NFKC: the `unicode-normalization` crate natively, none on wasm32 (where the
+/// browser glue supplies JavaScript's).
+pub fn native_nfkc() -> Option<Nfkc> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        fn nfkc(text: &str) -> String {
+            unicode_normalization::UnicodeNormalization::nfkc(text).collect()
+        }
+        Some(nfkc)
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        None
+    }
+}
+
+/// A whitespace-free run of a block whose NFKC form differs from its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompatRun {
+    /// Byte offset of the run in its block.
+    pub start: usize,
+    /// Byte offset after the run.
+    pub end: usize,
+    /// The run's NFKC form.
+    pub form: String,
+}
+
+/// For every block, the runs between whitespace whose NFKC form differs from the text, in
+/// order; empty for the (usual) block that is already in NFKC.
+///
+/// Normalising run by run gives exactly the NFKC of the whole block: every whitespace character
+/// is a starter that neither decomposes into anything but a space nor composes with a
+/// neighbour, so normalisation never reaches across it. Each run keeps its byte range, so what
+/// is found in the normalised form still points into the original text. ASCII runs are already
+/// NFKC; the others go to `nfkc` in one call, joined by `\n` (which no run contains and which
+/// NFKC leaves alone), so the browser crosses into JavaScript once per page.
+pub fn compat_runs(blocks: &[String], nfkc: Option<Nfkc>) -> Vec<Vec<CompatRun>> {
+    let mut out: Vec<Vec<CompatRun>> = vec![Vec::new(); blocks.len()];
+    let Some(nfkc) = nfkc else { return out };
+    let mut batch = String::new();
+    let mut places: Vec<(usize, usize, usize)> = Vec::new();
+    for (b, text) in blocks.iter().enumerate() {
+        if text.is_ascii() {
+            continue;
+        }
+        let mut run_start = None;
+        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            match (run_start, c.is_whitespace()) {
+                (None, false) => run_start = Some(i),
+                (Some(s), true) => {
+                    if !text[s..i].is_ascii() {
+                        if !places.is_empty() {
+                            batch.push('\n');
+                        }
+                        batch.push_str(&text[s..i]);
+                        places.push((b, s, i));
+                    }
+                    run_start = None;
+                }
+                _ => {}
+            }
+        }
+    }
+    if places.is_empty() {
+        return out;
+    }
+    let normal = nfkc(&batch);
+    let forms: Vec<&str> = normal.split('\n').collect();
+    if forms.len() != places.len() {
+        // Cannot happen with a real NFKC; compare the text as it is rather than misalign it.
+        debug_assert!(false, "NFKC changed the number of runs");
+        return out;
+    }
+    for ((b, s, e), form) in places.into_iter().zip(forms) {
+        if form != &blocks[b][s..e] {
+            out[b].push(CompatRun { start: s, end: e, form: form.to_string() });
+        }
+    }
+    out
+}
+
+/// The block's text with its compatibility runs replaced by their NFKC forms.
+pub fn apply_compat<'a>(text: &'a str, runs: &[CompatRun]) -> std::borrow::Cow<'a, str> {
+    if runs.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut at = 0;
+    for r in runs {
+        out.push_str(&text[at..r.start]);
+        out.push_str(&r.form);
+        at = r.end;
+    }
+    out.push_str(&text[at..]);
+    std::borrow::Cow::Owned(out)
+}
+
 /// A word: a maximal run of letters, digits and inner joiners (apostrophe, hyphen, period
 /// inside abbreviations such as "U.S." and "G.K.").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -238,7 +343,8 @@ pub fn words_in(text: &str, from: usize, to: usize) -> Vec<Word> {
     out
 }
 
-fn is_combining(c: char) -> bool {
+/// Combining marks of the common blocks (diacritics, extended, for symbols).
+pub fn is_combining(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{20D0}'..='\u{20FF}')
 }
 
