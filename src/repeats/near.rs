@@ -1,0 +1,580 @@
+//! Near-copies: which blocks are edited copies of one another.
+//!
+//! **What counts.** Two blocks of at least [`MIN_WORDS`] words each, `n ≤ m` words, with `L` the
+//! length of the longest common subsequence of their words, `o` the number of word pairs
+//! (bigrams, counted with multiplicity) they share and `c` the words in sentences (of three
+//! words or more) that both contain word for word, are near-copies when
+//!
+//! 1. **edited**: `2L / (n + m) ≥ 0.8` (the LCS ratio); or
+//! 2. **contained**: `L ≥ 0.9 n`, `n ≥ m / 2` and `o ≥ (n − 1) / 2` — the shorter is nearly all
+//!    inside the longer, which is at most twice as long (a truncated copy, or a copy with an
+//!    inserted phrase or link line), and at least half its word pairs are the longer one's; or
+//! 3. **reordered**: `2c / (n + m) ≥ 0.8` — the same sentences in another order.
+//!
+//! Groups are the connected components of that relation over the page's verbatim classes.
+//!
+//! **How they are found.** Checking every pair is quadratic. Instead each block becomes the set
+//! of its word pairs, the k-th occurrence of a pair in a block a distinct element (so set
+//! overlap equals multiset overlap). Each rule implies a least overlap `t(s)` between an
+//! `s`-word block and any near-copy of it (`min_shared`: for rule 1, the LCS splits into at
+//! most `1 + (n − L) + (m − L)` runs, each sharing all its inner pairs, so `o ≥ 3L − 1 − n − m`;
+//! rule 2 states its bound; for rule 3 each shared sentence of `ℓ ≥ 3` words shares `ℓ − 1 ≥
+//! 2ℓ/3` pairs). Elements are ordered rarest first across the page; by the prefix-filter
+//! lemma (Chaudhuri et al. 2006; Bayardo et al. 2007, "All-pairs"), two sets sharing `t`
+//! elements share one among their first `|set| − t + 1`. So only those prefixes go into the
+//! inverted index, common pairs such as "of the" mostly stay out of it, and every near-copy
+//! pair meets in some posting list. A candidate is confirmed by the rules (cheapest test
+//! first: sizes, then the overlap each rule needs, then the bit-parallel LCS) and joined by
+//! union-find; a candidate already in the block's group is not checked again.
+//!
+//! The result equals checking every pair (see the all-pairs oracle in the tests) with one
+//! exception for pathological pages: a posting list stops growing at [`POSTING_CAP`] blocks, so
+//! among thousands of blocks sharing the same rare-looking word pairs a block is compared with
+//! the first few hundred only. That keeps the worst case linear; near-identical blocks still
+//! meet there.
+
+use std::collections::HashMap;
+
+use super::hash::FxBuild;
+use super::lcs::Lcs;
+use super::words::Words;
+
+/// Blocks with fewer words are grouped only when verbatim.
+pub(crate) const MIN_WORDS: usize = 8;
+
+/// Longest posting list of the index: see the module documentation.
+pub(crate) const POSTING_CAP: usize = 256;
+
+/// Disjoint sets over `0..n` (path halving, union by size).
+#[derive(Debug, Clone)]
+pub(crate) struct UnionFind {
+    parent: Vec<u32>,
+    size: Vec<u32>,
+}
+
+impl UnionFind {
+    pub fn new(n: usize) -> UnionFind {
+        UnionFind { parent: (0..n as u32).collect(), size: vec![1; n] }
+    }
+
+    pub fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] as usize != x {
+            let grand = self.parent[self.parent[x] as usize];
+            self.parent[x] = grand;
+            x = grand as usize;
+        }
+        x
+    }
+
+    pub fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a == b {
+            return;
+        }
+        let (big, small) = if self.size[a] >= self.size[b] { (a, b) } else { (b, a) };
+        self.parent[small] = big as u32;
+        self.size[big] += self.size[small];
+    }
+}
+
+/// How two blocks' words compare.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Likeness {
+    /// LCS ratio `2L / (n + m)`.
+    pub ratio: f64,
+    /// Shared-sentence ratio `2c / (n + m)`.
+    pub cover: f64,
+}
+
+impl Likeness {
+    /// The similarity reported: the better of the two ratios.
+    pub fn similarity(&self) -> f64 {
+        self.ratio.max(self.cover)
+    }
+
+    /// Whether the sentences explain the likeness better than the word order does.
+    pub fn reordered(&self) -> bool {
+        5.0 * self.cover >= 4.0 && self.cover > self.ratio
+    }
+}
+
+/// The fewest shared word-pair elements any near-copy has with an `s`-word block.
+pub(crate) fn min_shared(s: usize) -> usize {
+    let mut best = usize::MAX;
+    for m in MIN_WORDS.max(s.div_ceil(2))..=2 * s {
+        let (n, mx) = (s.min(m), s.max(m));
+        if 3 * n >= 2 * mx {
+            // Rules 1 and 3: at least l = ⌈2(s + m) / 5⌉ words in common.
+            let l = (2 * (s + m)).div_ceil(5);
+            best = best.min((3 * l).saturating_sub(1 + s + m));
+            best = best.min((2 * l).div_ceil(3));
+        }
+        if 2 * n >= mx {
+            best = best.min((n - 1).div_ceil(2));
+        }
+    }
+    best
+}
+
+/// A sentence of a block: (hash of its words, first word, end word).
+pub(crate) type Sentence = (u64, usize, usize);
+
+/// The blocks taking part, their sorted elements, and reusable buffers.
+pub(crate) struct Comparer<'w> {
+    words: &'w Words,
+    /// Block index of each member.
+    members: Vec<usize>,
+    /// Member i's elements are `keys[key_starts[i]..key_starts[i + 1]]`, ascending: a key is
+    /// `(page frequency << 32) | element number`, so the rarest come first.
+    key_starts: Vec<usize>,
+    keys: Vec<u64>,
+    /// How many distinct elements there are.
+    elements: usize,
+    lcs: Lcs,
+    sentences: (Vec<Sentence>, Vec<Sentence>),
+}
+
+impl<'w> Comparer<'w> {
+    /// Prepares the given blocks (each with at least [`MIN_WORDS`] words).
+    pub fn new(words: &'w Words, members: Vec<usize>) -> Comparer<'w> {
+        // Elements: (word pair, occurrence) -> number; page frequency of each.
+        let mut numbers: HashMap<(u64, u32), u32, FxBuild> = HashMap::default();
+        let mut frequency: Vec<u32> = Vec::new();
+        let mut key_starts = Vec::with_capacity(members.len() + 1);
+        let mut keys = Vec::new();
+        let mut pairs: Vec<u64> = Vec::new();
+        for &b in &members {
+            key_starts.push(keys.len());
+            let ids = words.ids(b);
+            pairs.clear();
+            pairs.extend(ids.windows(2).map(|w| (u64::from(w[0]) << 32) | u64::from(w[1])));
+            pairs.sort_unstable();
+            let mut occurrence = 0u32;
+            for (k, &p) in pairs.iter().enumerate() {
+                occurrence = if k > 0 && pairs[k - 1] == p { occurrence + 1 } else { 0 };
+                let next = numbers.len() as u32;
+                let e = *numbers.entry((p, occurrence)).or_insert(next);
+                if e == next {
+                    frequency.push(0);
+                }
+                frequency[e as usize] += 1;
+                keys.push(u64::from(e));
+            }
+        }
+        key_starts.push(keys.len());
+        for i in 0..members.len() {
+            let own = &mut keys[key_starts[i]..key_starts[i + 1]];
+            for k in own.iter_mut() {
+                *k |= u64::from(frequency[*k as usize]) << 32;
+            }
+            own.sort_unstable();
+        }
+        Comparer {
+            words,
+            members,
+            key_starts,
+            keys,
+            elements: frequency.len(),
+            lcs: Lcs::new(words.vocabulary()),
+            sentences: (Vec::new(), Vec::new()),
+        }
+    }
+
+    /// Number of members.
+    pub fn len(&self) -> usize {
+        self.members.len()
+    }
+
+    fn keys(&self, i: usize) -> &[u64] {
+        &self.keys[self.key_starts[i]..self.key_starts[i + 1]]
+    }
+
+    /// Elements shared by members i and j (a merge of their sorted keys).
+    fn overlap(&self, i: usize, j: usize) -> usize {
+        let (a, b) = (self.keys(i), self.keys(j));
+        let (mut x, mut y, mut shared) = (0, 0, 0);
+        while x < a.len() && y < b.len() {
+            match a[x].cmp(&b[y]) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    x += 1;
+                    y += 1;
+                }
+            }
+        }
+        shared
+    }
+
+    /// Whether members i and j are near-copies (the rules of the module documentation).
+    pub fn near(&mut self, i: usize, j: usize) -> bool {
+        let (bi, bj) = (self.members[i], self.members[j]);
+        let (a, b) = (self.words.ids(bi), self.words.ids(bj));
+        let (n, m) = (a.len().min(b.len()), a.len().max(b.len()));
+        if 2 * n < m {
+            return false;
+        }
+        let o = self.overlap(i, j);
+        let close = 3 * n >= 2 * m;
+        let l = (2 * (n + m)).div_ceil(5);
+        let may_edit = close && o >= (3 * l).saturating_sub(1 + n + m);
+        let may_contain = 2 * o + 1 >= n;
+        let may_reorder = close && 3 * o >= 2 * l;
+        if may_edit || may_contain {
+            let lcs = self.lcs.len(a, b);
+            if (may_edit && 5 * lcs >= 2 * (n + m)) || (may_contain && 10 * lcs >= 9 * n) {
+                return true;
+            }
+        }
+        may_reorder && 5 * self.cover(bi, bj) >= 2 * (n + m)
+    }
+
+    /// Words in sentences both blocks contain word for word (sentences of 3+ words, matched as
+    /// multisets).
+    fn cover(&mut self, a: usize, b: usize) -> usize {
+        let (mut sa, mut sb) = std::mem::take(&mut self.sentences);
+        sentences(self.words, a, &mut sa);
+        sentences(self.words, b, &mut sb);
+        let covered = matched_sentences(self.words, a, &sa, b, &sb, |_, _| {});
+        self.sentences = (sa, sb);
+        covered
+    }
+
+    /// The LCS ratio and shared-sentence ratio of two blocks (any two, members or not).
+    pub fn likeness(&mut self, a: usize, b: usize) -> Likeness {
+        let (x, y) = (self.words.ids(a), self.words.ids(b));
+        let total = (x.len() + y.len()).max(1) as f64;
+        let lcs = self.lcs.len(x, y);
+        let covered = self.cover(a, b);
+        Likeness { ratio: 2.0 * lcs as f64 / total, cover: 2.0 * covered as f64 / total }
+    }
+
+    /// Groups the members: union-find over member indices, through the prefix index.
+    pub fn link(&mut self) -> UnionFind {
+        let n = self.len();
+        let mut sets = UnionFind::new(n);
+        // Prefix lengths, and how many prefixes hold each element (capped).
+        let mut prefix = Vec::with_capacity(n);
+        let mut listed = vec![0u32; self.elements];
+        for i in 0..n {
+            let keys = self.keys(i);
+            let s = self.words.ids(self.members[i]).len();
+            let len = (keys.len() + 1).saturating_sub(min_shared(s)).min(keys.len());
+            prefix.push(len);
+            for &k in &keys[..len] {
+                if k >> 32 >= 2 {
+                    let c = &mut listed[k as u32 as usize];
+                    *c = (*c + 1).min(POSTING_CAP as u32);
+                }
+            }
+        }
+        // Posting lists in one array, each list's (start, filled) by element; filled in
+        // member order, so a list holds only members before the one probing it.
+        let mut lists = vec![(0u32, 0u32); self.elements];
+        let mut at = 0u32;
+        for (e, &count) in listed.iter().enumerate() {
+            lists[e].0 = at;
+            at += count;
+        }
+        drop(listed);
+        let mut postings = vec![0u32; at as usize];
+        let mut seen = vec![u32::MAX; n];
+        for (i, &len) in prefix.iter().enumerate() {
+            for p in 0..len {
+                let k = self.keys(i)[p];
+                if k >> 32 < 2 {
+                    continue; // on no other block
+                }
+                let (begin, filled) = lists[k as u32 as usize];
+                for q in begin..begin + filled {
+                    let c = postings[q as usize] as usize;
+                    if seen[c] == i as u32 {
+                        continue;
+                    }
+                    seen[c] = i as u32;
+                    if sets.find(c) != sets.find(i) && self.near(i, c) {
+                        sets.union(i, c);
+                    }
+                }
+            }
+            for p in 0..len {
+                let k = self.keys(i)[p];
+                let list = &mut lists[k as u32 as usize];
+                if k >> 32 >= 2 && (list.1 as usize) < POSTING_CAP {
+                    postings[(list.0 + list.1) as usize] = i as u32;
+                    list.1 += 1;
+                }
+            }
+        }
+        sets
+    }
+}
+
+/// A block's sentences of 3 or more words as (hash, first word, end word), sorted so that
+/// equal sentences are adjacent.
+fn sentences(words: &Words, block: usize, out: &mut Vec<Sentence>) {
+    out.clear();
+    let ids = words.ids(block);
+    let mut from = 0;
+    for (k, &end) in words.sentence_ends(block).iter().enumerate() {
+        if end || k + 1 == ids.len() {
+            if k + 1 - from >= 3 {
+                let mut h = 0xcbf2_9ce4_8422_2325u64;
+                for &x in &ids[from..=k] {
+                    h = (h ^ u64::from(x)).wrapping_mul(0x100_0000_01b3);
+                }
+                out.push((h, from, k + 1));
+            }
+            from = k + 1;
+        }
+    }
+    out.sort_unstable_by(|x, y| x.0.cmp(&y.0).then_with(|| ids[x.1..x.2].cmp(&ids[y.1..y.2])));
+}
+
+/// Matches equal sentences of two blocks one to one; calls `on_match` with the (first word,
+/// end word) ranges of each matched pair and returns the words matched (on each side).
+pub(crate) fn matched_sentences(
+    words: &Words,
+    a: usize,
+    sa: &[Sentence],
+    b: usize,
+    sb: &[Sentence],
+    mut on_match: impl FnMut((usize, usize), (usize, usize)),
+) -> usize {
+    let (ia, ib) = (words.ids(a), words.ids(b));
+    let (mut x, mut y, mut covered) = (0, 0, 0);
+    while x < sa.len() && y < sb.len() {
+        let (p, q) = (sa[x], sb[y]);
+        let order = p.0.cmp(&q.0).then_with(|| ia[p.1..p.2].cmp(&ib[q.1..q.2]));
+        match order {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                covered += p.2 - p.1;
+                on_match((p.1, p.2), (q.1, q.2));
+                x += 1;
+                y += 1;
+            }
+        }
+    }
+    covered
+}
+
+/// A block's sentences as [`sentences`] sorts them; for the diff of reordered copies.
+pub(crate) fn sorted_sentences(words: &Words, block: usize) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    sentences(words, block, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::repeats::lcs::plain_len;
+    use crate::repeats::testing::Rng;
+
+    /// The rules written out directly, with no filter and no index: the oracle.
+    fn near_by_definition(words: &Words, a: usize, b: usize) -> bool {
+        let (x, y) = (words.ids(a), words.ids(b));
+        let (n, m) = (x.len().min(y.len()), x.len().max(y.len()));
+        if n < MIN_WORDS {
+            return false;
+        }
+        let l = plain_len(x, y);
+        let mut pairs: HashMap<(u32, u32), i64> = HashMap::new();
+        for w in x.windows(2) {
+            *pairs.entry((w[0], w[1])).or_default() += 1;
+        }
+        let mut o = 0;
+        for w in y.windows(2) {
+            if let Some(c) = pairs.get_mut(&(w[0], w[1])) {
+                if *c > 0 {
+                    *c -= 1;
+                    o += 1;
+                }
+            }
+        }
+        // Sentences as plain lists of words, matched greedily as multisets.
+        let split = |block: usize| -> Vec<Vec<u32>> {
+            let (ids, ends) = (words.ids(block), words.sentence_ends(block));
+            let mut out = Vec::new();
+            let mut cur = Vec::new();
+            for (k, &id) in ids.iter().enumerate() {
+                cur.push(id);
+                if ends[k] || k + 1 == ids.len() {
+                    if cur.len() >= 3 {
+                        out.push(cur.clone());
+                    }
+                    cur.clear();
+                }
+            }
+            out
+        };
+        let mut left = split(a);
+        let mut c = 0;
+        for s in split(b) {
+            if let Some(p) = left.iter().position(|t| *t == s) {
+                c += s.len();
+                left.remove(p);
+            }
+        }
+        let edited = 5 * l >= 2 * (n + m);
+        let contained = 10 * l >= 9 * n && 2 * n >= m && 2 * o + 1 >= n;
+        let reordered = 5 * c >= 2 * (n + m);
+        edited || contained || reordered
+    }
+
+    /// Groups (as sorted lists of block indices) from union-find over members.
+    fn groups(members: &[usize], sets: &mut UnionFind) -> Vec<Vec<usize>> {
+        let mut by_root: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, &b) in members.iter().enumerate() {
+            by_root.entry(sets.find(i)).or_default().push(b);
+        }
+        let mut out: Vec<Vec<usize>> = by_root.into_values().filter(|g| g.len() > 1).collect();
+        out.sort();
+        out
+    }
+
+    fn oracle(words: &Words, members: &[usize]) -> Vec<Vec<usize>> {
+        let mut sets = UnionFind::new(members.len());
+        for i in 0..members.len() {
+            for j in 0..i {
+                if near_by_definition(words, members[i], members[j]) {
+                    sets.union(i, j);
+                }
+            }
+        }
+        groups(members, &mut sets)
+    }
+
+    /// A page of random paragraphs over a small vocabulary (so unrelated blocks share word
+    /// pairs), with copies edited in every way, some just past and some just short of the
+    /// thresholds.
+    fn random_page(rng: &mut Rng) -> Vec<String> {
+        let vocabulary: Vec<String> = (0..40).map(|i| format!("w{i}")).collect();
+        let mut blocks: Vec<Vec<String>> = Vec::new();
+        let originals = 4 + rng.below(10);
+        for _ in 0..originals {
+            let len = 6 + rng.below(40);
+            let mut p: Vec<String> = Vec::new();
+            for k in 0..len {
+                // Zipf-ish: low numbers are common.
+                let r = rng.below(vocabulary.len());
+                let w = vocabulary[rng.below(r + 1)].clone();
+                p.push(if k % (3 + rng.below(8)) == 2 { format!("{w}.") } else { w });
+            }
+            blocks.push(p);
+        }
+        for _ in 0..originals * 2 {
+            let src = blocks[rng.below(blocks.len())].clone();
+            let mut copy = src.clone();
+            match rng.below(6) {
+                0 => {
+                    for _ in 0..=rng.below(1 + copy.len() / 4) {
+                        let at = rng.below(copy.len());
+                        copy[at] = vocabulary[rng.below(vocabulary.len())].clone();
+                    }
+                }
+                1 => {
+                    let at = rng.below(copy.len() + 1);
+                    let phrase: Vec<String> =
+                        (0..1 + rng.below(12)).map(|_| vocabulary[rng.below(40)].clone()).collect();
+                    copy.splice(at..at, phrase);
+                }
+                2 => copy.truncate(copy.len() * (5 + rng.below(5)) / 10),
+                3 => {
+                    let by = rng.below(copy.len());
+                    copy.rotate_left(by);
+                }
+                4 => {
+                    // Single words sprinkled through: the contained rule's pair bound decides.
+                    for _ in 0..=rng.below(1 + copy.len() / 2) {
+                        let at = rng.below(copy.len() + 1);
+                        copy.insert(at, vocabulary[rng.below(40)].clone());
+                    }
+                }
+                _ => {
+                    let at = rng.below(copy.len());
+                    copy.remove(at);
+                }
+            }
+            if !copy.is_empty() {
+                blocks.push(copy);
+            }
+        }
+        blocks.into_iter().map(|p| p.join(" ")).collect()
+    }
+
+    #[test]
+    fn index_finds_the_same_groups_as_every_pair() {
+        let mut rng = Rng::new(2024);
+        let mut nontrivial = 0;
+        for round in 0..300 {
+            let blocks = random_page(&mut rng);
+            let words = Words::read(&blocks, None);
+            let members: Vec<usize> =
+                (0..blocks.len()).filter(|&b| words.ids(b).len() >= MIN_WORDS).collect();
+            let want = oracle(&words, &members);
+            let mut comparer = Comparer::new(&words, members.clone());
+            let got = groups(&members, &mut comparer.link());
+            assert_eq!(got, want, "round {round}: {blocks:#?}");
+            // The filtered check agrees with the definition on every pair, too.
+            for i in 0..members.len() {
+                for j in 0..i {
+                    assert_eq!(
+                        comparer.near(i, j),
+                        near_by_definition(&words, members[i], members[j]),
+                        "round {round}: {:?} / {:?}",
+                        blocks[members[i]],
+                        blocks[members[j]]
+                    );
+                }
+            }
+            nontrivial += usize::from(!want.is_empty());
+        }
+        assert!(nontrivial > 200, "the random pages have groups to find ({nontrivial})");
+    }
+
+    #[test]
+    fn the_least_overlap_bound_holds_for_every_near_pair() {
+        // For pairs the definition accepts, the shared elements reach min_shared of each side.
+        let mut rng = Rng::new(99);
+        for _ in 0..200 {
+            let blocks = random_page(&mut rng);
+            let words = Words::read(&blocks, None);
+            let members: Vec<usize> =
+                (0..blocks.len()).filter(|&b| words.ids(b).len() >= MIN_WORDS).collect();
+            let comparer = Comparer::new(&words, members.clone());
+            for i in 0..members.len() {
+                for j in 0..i {
+                    if near_by_definition(&words, members[i], members[j]) {
+                        let o = comparer.overlap(i, j);
+                        let (si, sj) = (words.ids(members[i]).len(), words.ids(members[j]).len());
+                        assert!(o >= min_shared(si) && o >= min_shared(sj), "{o} < bound for {si}, {sj}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn min_shared_is_positive() {
+        for s in MIN_WORDS..2000 {
+            assert!(min_shared(s) >= 1, "{s}");
+            assert!(min_shared(s) < s, "{s}");
+        }
+    }
+
+    #[test]
+    fn near_identical_blocks_past_the_posting_cap_form_one_group() {
+        let blocks: Vec<String> = (0..3 * POSTING_CAP)
+            .map(|i| format!("Row {i}: the home side won the match against the visitors on Saturday night"))
+            .collect();
+        let words = Words::read(&blocks, None);
+        let mut comparer = Comparer::new(&words, (0..blocks.len()).collect());
+        let mut sets = comparer.link();
+        let root = sets.find(0);
+        assert!((0..blocks.len()).all(|i| sets.find(i) == root));
+    }
+}

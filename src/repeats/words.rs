@@ -1,0 +1,305 @@
+//! Compare words: the words of every block after NFKC and folding (case; quote, apostrophe and
+//! dash variants; invisible characters dropped), each numbered by its folded text and carrying
+//! the byte range in the original block it came from.
+//!
+//! A word is a run of letters and digits (and combining marks), joined across an apostrophe or
+//! hyphen between letters (`o'brien`, `cross-border`) and across a period or comma between
+//! digits (`4.5`, `310,000`). Han and kana characters are a word each, as those scripts do not
+//! space their words. A `.`, `!`, `?` or `…` after a word ends a sentence.
+
+use std::collections::HashMap;
+
+use super::hash::FxBuild;
+use crate::text::{self, CompatRun, Nfkc};
+
+/// The compare words of every block of a page.
+#[derive(Debug, Default)]
+pub(crate) struct Words {
+    /// Block `b`'s words are `starts[b]..starts[b + 1]` of the arrays below.
+    starts: Vec<usize>,
+    /// The word's number: equal numbers, equal folded text.
+    ids: Vec<u32>,
+    /// Byte range in the original block: the word itself, or, for a word from a run that NFKC
+    /// changed, that whole run.
+    spans: Vec<(u32, u32)>,
+    /// Whether a sentence ends after the word.
+    sentence_end: Vec<bool>,
+    /// Per block, the runs whose NFKC form differs from the text.
+    compat: Vec<Vec<CompatRun>>,
+    /// How many distinct words there are (ids are `0..vocabulary`).
+    vocabulary: usize,
+}
+
+impl Words {
+    /// Reads every block once. `nfkc` brings runs to compatibility form (see [`text::Nfkc`]).
+    pub fn read(blocks: &[String], nfkc: Option<Nfkc>) -> Words {
+        let compat = text::compat_runs(blocks, nfkc);
+        let total: usize = blocks.iter().map(String::len).sum();
+        let mut reader = Reader {
+            words: Words {
+                starts: Vec::with_capacity(blocks.len() + 1),
+                ids: Vec::with_capacity(total / 6),
+                spans: Vec::with_capacity(total / 6),
+                sentence_end: Vec::with_capacity(total / 6),
+                ..Words::default()
+            },
+            names: HashMap::default(),
+            word: String::new(),
+            span: (0, 0),
+            pending: None,
+        };
+        for (block, runs) in blocks.iter().zip(&compat) {
+            reader.words.starts.push(reader.words.ids.len());
+            let mut at = 0;
+            for run in runs {
+                reader.plain(block, at, run.start);
+                for c in run.form.chars() {
+                    reader.fold(c, run.start as u32, run.end as u32);
+                }
+                at = run.end;
+            }
+            reader.plain(block, at, block.len());
+            reader.pending = None;
+            reader.flush();
+            reader.end_sentence();
+        }
+        reader.words.starts.push(reader.words.ids.len());
+        reader.words.vocabulary = reader.names.len();
+        reader.words.compat = compat;
+        reader.words
+    }
+
+    fn range(&self, block: usize) -> std::ops::Range<usize> {
+        self.starts[block]..self.starts[block + 1]
+    }
+
+    /// The word numbers of a block.
+    pub fn ids(&self, block: usize) -> &[u32] {
+        &self.ids[self.range(block)]
+    }
+
+    /// The original byte ranges of a block's words.
+    pub fn spans(&self, block: usize) -> &[(u32, u32)] {
+        &self.spans[self.range(block)]
+    }
+
+    /// For each word of a block, whether a sentence ends after it.
+    pub fn sentence_ends(&self, block: usize) -> &[bool] {
+        &self.sentence_end[self.range(block)]
+    }
+
+    /// The runs of a block that NFKC changed.
+    pub fn compat(&self, block: usize) -> &[CompatRun] {
+        &self.compat[block]
+    }
+
+    /// How many distinct words the page has.
+    pub fn vocabulary(&self) -> usize {
+        self.vocabulary
+    }
+}
+
+struct Reader {
+    words: Words,
+    names: HashMap<Box<str>, u32, FxBuild>,
+    /// The folded text of the word being read, empty between words.
+    word: String,
+    span: (u32, u32),
+    /// A joiner (apostrophe, hyphen, period, comma) seen right after the word, kept if the
+    /// word goes on after it.
+    pending: Option<char>,
+}
+
+impl Reader {
+    /// Feeds `block[from..to]`, each character with its own range.
+    fn plain(&mut self, block: &str, from: usize, to: usize) {
+        for (i, c) in block[from..to].char_indices() {
+            let s = (from + i) as u32;
+            self.fold(c, s, s + c.len_utf8() as u32);
+        }
+    }
+
+    /// Folds one character (as `normalize_for_compare` does) and feeds the result.
+    fn fold(&mut self, c: char, start: u32, end: u32) {
+        if text::is_invisible(c) {
+            return;
+        }
+        if c.is_ascii() {
+            self.push(c.to_ascii_lowercase(), start, end);
+        } else if text::is_double_quote_variant(c) {
+            self.push('"', start, end);
+        } else if text::is_single_quote_variant(c) {
+            self.push('\'', start, end);
+        } else if text::is_dash_variant(c) {
+            self.push('-', start, end);
+        } else {
+            for l in c.to_lowercase() {
+                self.push(l, start, end);
+            }
+        }
+    }
+
+    fn push(&mut self, c: char, start: u32, end: u32) {
+        let in_word = !self.word.is_empty();
+        if is_spaceless_script(c) {
+            self.pending = None;
+            self.flush();
+            self.extend(c, start, end);
+            self.flush();
+            return;
+        }
+        if c.is_alphanumeric() || (in_word && text::is_combining(c)) {
+            if let Some(j) = self.pending.take() {
+                let last = self.word.chars().next_back().unwrap_or(' ');
+                let joins = match j {
+                    '.' | ',' => last.is_ascii_digit() && c.is_ascii_digit(),
+                    _ => true,
+                };
+                if joins {
+                    self.word.push(j);
+                } else {
+                    self.flush();
+                }
+            }
+            self.extend(c, start, end);
+            return;
+        }
+        if in_word && self.pending.is_none() && matches!(c, '\'' | '-' | '.' | ',') {
+            self.pending = Some(c);
+            return;
+        }
+        let pending = self.pending.take();
+        self.flush();
+        if matches!(c, '.' | '!' | '?' | '\u{2026}') || pending == Some('.') {
+            self.end_sentence();
+        }
+    }
+
+    fn extend(&mut self, c: char, start: u32, end: u32) {
+        if self.word.is_empty() {
+            self.span = (start, end);
+        } else {
+            self.span.1 = self.span.1.max(end);
+        }
+        self.word.push(c);
+    }
+
+    fn flush(&mut self) {
+        if self.word.is_empty() {
+            return;
+        }
+        let id = match self.names.get(self.word.as_str()) {
+            Some(&id) => id,
+            None => {
+                let id = self.names.len() as u32;
+                self.names.insert(self.word.as_str().into(), id);
+                id
+            }
+        };
+        self.words.ids.push(id);
+        self.words.spans.push(self.span);
+        self.words.sentence_end.push(false);
+        self.word.clear();
+    }
+
+    /// Marks the block's last word, if it has one, as the end of a sentence.
+    fn end_sentence(&mut self) {
+        let block_start = self.words.starts.last().copied().unwrap_or(0);
+        if self.words.ids.len() > block_start {
+            if let Some(last) = self.words.sentence_end.last_mut() {
+                *last = true;
+            }
+        }
+    }
+}
+
+/// Han ideographs and kana: scripts written without spaces, one word per character here.
+fn is_spaceless_script(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}'
+            | '\u{3400}'..='\u{4DBF}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{20000}'..='\u{3FFFF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words of one block, each as the original text it came from.
+    fn words_of(block: &str) -> Vec<String> {
+        let w = Words::read(&[block.to_string()], text::native_nfkc());
+        w.spans(0).iter().map(|&(s, e)| block[s as usize..e as usize].to_string()).collect()
+    }
+
+    #[test]
+    fn table() {
+        type Case<'a> = (&'a str, &'a str, &'a [&'a str]);
+        let cases: &[Case] = &[
+            ("plain", "The cat sat.", &["The", "cat", "sat"]),
+            (
+                "apostrophe and hyphen join",
+                "O\u{2019}Brien\u{2019}s cross-border deal",
+                &["O\u{2019}Brien\u{2019}s", "cross-border", "deal"],
+            ),
+            (
+                "numbers keep their separators",
+                "$4.5 million, 310,000 people",
+                &["4.5", "million", "310,000", "people"],
+            ),
+            ("a period between letters splits", "the U.S. team", &["the", "U", "S", "team"]),
+            (
+                "leading and trailing joiners drop",
+                "'quoted' -dash- students'",
+                &["quoted", "dash", "students"],
+            ),
+            ("zero-width characters vanish", "zero\u{200B}width", &["zero\u{200B}width"]),
+            (
+                "han is one word per character",
+                "\u{5317}\u{4EAC}\u{5E02}",
+                &["\u{5317}", "\u{4EAC}", "\u{5E02}"],
+            ),
+            ("an NFKC run keeps its whole range", "a \u{FB01}ne day", &["a", "\u{FB01}ne", "day"]),
+        ];
+        for (name, input, want) in cases {
+            assert_eq!(words_of(input), *want, "{name}");
+        }
+    }
+
+    #[test]
+    fn folding_makes_variants_one_word() {
+        let blocks: Vec<String> = [
+            "Don\u{2019}t STOP \u{FF21}\u{FF22}\u{FF23} \u{FB01}nal caf\u{0065}\u{0301}",
+            "don't stop ABC final caf\u{00E9}",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let w = Words::read(&blocks, text::native_nfkc());
+        assert_eq!(w.ids(0), w.ids(1));
+        assert_eq!(w.vocabulary(), 5);
+        // Without NFKC the full-width letters, the ligature and the decomposed é differ.
+        let raw = Words::read(&blocks, None);
+        assert_ne!(raw.ids(0), raw.ids(1));
+    }
+
+    #[test]
+    fn sentences_end_at_stops_and_at_the_block_end() {
+        let blocks = vec!["One two three. Four five! Six 4.5 seven".to_string()];
+        let w = Words::read(&blocks, None);
+        let ends: Vec<usize> =
+            w.sentence_ends(0).iter().enumerate().filter(|(_, &e)| e).map(|(i, _)| i).collect();
+        assert_eq!(ends, [2, 4, 7]);
+    }
+
+    #[test]
+    fn spans_point_into_the_original() {
+        let block =
+            "\u{201C}We\u{2019}ll see,\u{201D} she said \u{2014} \u{FF26}\u{FF35}\u{FF2C}\u{FF2C} stop.";
+        assert_eq!(
+            words_of(block),
+            ["We\u{2019}ll", "see", "she", "said", "\u{FF26}\u{FF35}\u{FF2C}\u{FF2C}", "stop"]
+        );
+    }
+}
