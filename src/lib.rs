@@ -27,7 +27,8 @@ mod text;
 pub mod web;
 
 pub use report::{
-    CopyChanges, Mention, Official, Quote, RepeatGroup, RepeatKind, Report, Span, WordRun, REPORT_VERSION,
+    CopyChanges, Mention, Official, Quote, QuoteDrift, RepeatGroup, RepeatKind, Report, Span, WordRun,
+    REPORT_VERSION,
 };
 pub use text::{convert_offset, native_nfkc, to_utf8_offset, Nfkc, OffsetUnit};
 
@@ -107,6 +108,7 @@ pub fn analyze_with(page: &Page, nfkc: Option<Nfkc>) -> Report {
     let names = names::NameIndex::build(blocks, &spans);
     let mut officials = officials::find(&names);
     let quotes = attribution::attribute(blocks, &spans, &names, &mut officials);
+    let quote_drift = repeats::quote_drift(blocks, &words, &quotes);
     Report {
         version: REPORT_VERSION,
         offset_unit: OffsetUnit::Utf8,
@@ -114,5 +116,6 @@ pub fn analyze_with(page: &Page, nfkc: Option<Nfkc>) -> Report {
         repeats,
         quotes,
         officials: officials.into_report(blocks),
+        quote_drift,
     }
 }

@@ -26,6 +26,9 @@ pub struct Report {
     pub quotes: Vec<Quote>,
     /// Named people holding a public office, with their titles and mentions.
     pub officials: Vec<Official>,
+    /// Pairs of quotes of one speaker whose wording differs slightly: a possible misquote.
+    #[serde(default)]
+    pub quote_drift: Vec<QuoteDrift>,
 }
 
 /// How the blocks of a [`RepeatGroup`] relate.
@@ -94,6 +97,22 @@ pub struct WordRun {
     pub end: usize,
     /// The words as written in the block.
     pub text: String,
+}
+
+/// Two quotes of the same (resolved) speaker in nearly the same words: the same statement
+/// quoted twice with different wording.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteDrift {
+    /// The speaker's resolved name.
+    pub speaker: String,
+    /// Indices in `quotes` of the earlier and the later quote.
+    pub quotes: [usize; 2],
+    /// Word-level LCS ratio of the two quotes' words, at least 0.7 and below 1.
+    pub similarity: f64,
+    /// Words the later quote has and the earlier lacks (spans in the later quote's block).
+    pub inserted: Vec<WordRun>,
+    /// Words of the earlier quote the later lacks (spans in the earlier quote's block).
+    pub deleted: Vec<WordRun>,
 }
 
 /// A span of text inside one block.
@@ -196,7 +215,9 @@ impl Report {
             .iter_mut()
             .flat_map(|g| &mut g.changes)
             .flat_map(|c| c.inserted.iter_mut().chain(c.deleted.iter_mut()));
-        for r in runs {
+        let drift =
+            self.quote_drift.iter_mut().flat_map(|d| d.inserted.iter_mut().chain(d.deleted.iter_mut()));
+        for r in runs.chain(drift) {
             let (s, e) = (conv(r.block, r.start), conv(r.block, r.end));
             r.start = s;
             r.end = e;

@@ -1,5 +1,5 @@
 //! Repeated paragraphs: blocks that are verbatim or edited copies of one another, and what
-//! changed between them.
+//! changed between them; and quote drift, the same speaker quoted twice in different words.
 //!
 //! 1. **Words** ([`Words`]): every block is read once into compare words (NFKC, case and
 //!    quote/dash folding), each keeping its byte range in the original block.
@@ -13,6 +13,7 @@
 //! 4. **Groups**: a component with one class is a verbatim group; one joining several classes
 //!    is an edited group, and each copy gets a word diff against the first block.
 
+mod drift;
 mod hash;
 mod lcs;
 mod near;
@@ -20,6 +21,7 @@ mod words;
 
 use std::collections::HashMap;
 
+pub(crate) use drift::quote_drift;
 pub(crate) use words::Words;
 
 use hash::FxBuild;

@@ -69,6 +69,11 @@ impl Words {
         reader.words
     }
 
+    /// Number of blocks.
+    pub fn blocks(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
     fn range(&self, block: usize) -> std::ops::Range<usize> {
         self.starts[block]..self.starts[block + 1]
     }
