@@ -21,63 +21,59 @@ const MIN_WORDS: usize = 5;
 /// Most pairs compared per page (a page of thousands of quotes from one speaker stops there).
 const MAX_CHECKS: usize = 200_000;
 
-/// Pairs of drifting quotes, in order of the earlier and then the later quote.
+/// Pairs of drifting quotes, in order of the later quote, then of the earlier.
 pub(crate) fn quote_drift(blocks: &[String], words: &Words, quotes: &[Quote]) -> Vec<QuoteDrift> {
-    // Each quote's words: a range of its block's words.
-    let mut by_speaker: HashMap<&str, Vec<(usize, usize, usize)>, FxBuild> = HashMap::default();
-    let mut order: Vec<&str> = Vec::new();
-    for (i, q) in quotes.iter().enumerate() {
-        let Some(name) = q.speaker_resolved.as_deref() else { continue };
-        if q.block >= words.blocks() {
-            continue;
-        }
-        let spans = words.spans(q.block);
-        let lo = spans.partition_point(|&(s, _)| (s as usize) < q.start);
-        let hi = lo + spans[lo..].partition_point(|&(_, e)| (e as usize) <= q.end);
-        if hi - lo < MIN_WORDS {
-            continue;
-        }
-        let list = by_speaker.entry(name).or_default();
-        if list.is_empty() {
-            order.push(name);
-        }
-        list.push((i, lo, hi));
-    }
+    // Per speaker (numbered in order of appearance), the quotes so far: (quote, word range).
+    let mut speakers: HashMap<Box<str>, u32, FxBuild> = HashMap::default();
+    let mut earlier: Vec<Vec<(usize, usize, usize)>> = Vec::new();
     let mut lcs = Lcs::new(words.vocabulary());
     let mut checks = 0;
     let mut out = Vec::new();
-    for name in order {
-        let list = &by_speaker[name];
-        for (x, &(i, ilo, ihi)) in list.iter().enumerate() {
-            for &(j, jlo, jhi) in &list[x + 1..] {
-                if checks >= MAX_CHECKS {
-                    break;
-                }
-                checks += 1;
-                let (qi, qj) = (&quotes[i], &quotes[j]);
-                let a = &words.ids(qi.block)[ilo..ihi];
-                let b = &words.ids(qj.block)[jlo..jhi];
-                let (n, m) = (a.len().min(b.len()), a.len().max(b.len()));
-                // 2·LCS / (n + m) ≥ 0.7 needs 20·n ≥ 7·(n + m) at best.
-                if 20 * n < 7 * (n + m) {
-                    continue;
-                }
-                let l = lcs.len(a, b);
-                if l == n || 20 * l < 7 * (n + m) {
-                    continue;
-                }
-                let (keep_a, keep_b) = align(a, b);
-                out.push(QuoteDrift {
-                    speaker: name.to_string(),
-                    quotes: [i, j],
-                    similarity: round3(2.0 * l as f64 / (n + m) as f64),
-                    inserted: word_runs(blocks, words, qj.block, jlo, &keep_b),
-                    deleted: word_runs(blocks, words, qi.block, ilo, &keep_a),
-                });
-            }
+    for (j, qj) in quotes.iter().enumerate() {
+        let Some(name) = qj.speaker_resolved.as_deref() else { continue };
+        if qj.block >= words.blocks() {
+            continue;
         }
+        // The quote's words: a range of its block's words.
+        let spans = words.spans(qj.block);
+        let jlo = spans.partition_point(|&(s, _)| (s as usize) < qj.start);
+        let jhi = jlo + spans[jlo..].partition_point(|&(_, e)| (e as usize) <= qj.end);
+        if jhi - jlo < MIN_WORDS {
+            continue;
+        }
+        let next = speakers.len() as u32;
+        let speaker = *speakers.entry(name.into()).or_insert(next) as usize;
+        if speaker == earlier.len() {
+            earlier.push(Vec::new());
+        }
+        let b = &words.ids(qj.block)[jlo..jhi];
+        for &(i, ilo, ihi) in &earlier[speaker] {
+            if checks >= MAX_CHECKS {
+                break;
+            }
+            checks += 1;
+            let qi = &quotes[i];
+            let a = &words.ids(qi.block)[ilo..ihi];
+            let (n, m) = (a.len().min(b.len()), a.len().max(b.len()));
+            // 2·LCS / (n + m) ≥ 0.7 needs 20·n ≥ 7·(n + m) at best.
+            if 20 * n < 7 * (n + m) {
+                continue;
+            }
+            let l = lcs.len(a, b);
+            if l == n || 20 * l < 7 * (n + m) {
+                continue;
+            }
+            let (keep_a, keep_b) = align(a, b);
+            out.push(QuoteDrift {
+                speaker: name.to_string(),
+                quotes: [i, j],
+                similarity: round3(2.0 * l as f64 / (n + m) as f64),
+                inserted: word_runs(blocks, words, qj.block, jlo, &keep_b),
+                deleted: word_runs(blocks, words, qi.block, ilo, &keep_a),
+            });
+        }
+        earlier[speaker].push((j, jlo, jhi));
     }
-    out.sort_by_key(|d| d.quotes);
     out
 }
 

@@ -25,7 +25,7 @@ pub(crate) use drift::quote_drift;
 pub(crate) use words::Words;
 
 use hash::FxBuild;
-use near::{matched_sentences, sorted_sentences, Comparer, MIN_WORDS};
+use near::{block_sentences, matched_sentences, Comparer, MIN_WORDS};
 
 use crate::report::{CopyChanges, RepeatGroup, RepeatKind, WordRun};
 use crate::text::{apply_compat, chars_after, normalize_for_compare};
@@ -34,7 +34,7 @@ use crate::text::{apply_compat, chars_after, normalize_for_compare};
 /// says whether block `b` is page furniture.
 pub fn find(blocks: &[String], words: &Words, furniture: impl Fn(usize) -> bool) -> Vec<RepeatGroup> {
     // Verbatim classes, in order of their first block.
-    let mut by_key: HashMap<String, usize, FxBuild> = HashMap::default();
+    let mut by_key: HashMap<Box<str>, u32, FxBuild> = HashMap::default();
     let mut classes: Vec<Vec<usize>> = Vec::new();
     let mut class_of = vec![usize::MAX; blocks.len()];
     for (b, block) in blocks.iter().enumerate() {
@@ -42,9 +42,9 @@ pub fn find(blocks: &[String], words: &Words, furniture: impl Fn(usize) -> bool)
         if key.is_empty() {
             continue;
         }
-        let next = classes.len();
-        let c = *by_key.entry(key).or_insert(next);
-        if c == next {
+        let next = classes.len() as u32;
+        let c = *by_key.entry(key.into_boxed_str()).or_insert(next) as usize;
+        if c == classes.len() {
             classes.push(Vec::new());
         }
         classes[c].push(b);
@@ -58,33 +58,40 @@ pub fn find(blocks: &[String], words: &Words, furniture: impl Fn(usize) -> bool)
     let mut comparer = Comparer::new(words, members.clone());
     let mut sets = comparer.link();
 
-    // Components of classes, in order of their first class.
-    let mut component_of_root: HashMap<usize, usize, FxBuild> = HashMap::default();
+    // Components of classes, in order of their first class; then their blocks, in order.
+    let mut component_of_root = vec![usize::MAX; members.len()];
+    let mut component_of_class = Vec::with_capacity(classes.len());
     let mut components: Vec<Vec<usize>> = Vec::new();
     let mut member = 0;
-    for (c, class) in classes.iter().enumerate() {
-        let is_member = members.get(member) == Some(&class[0]);
-        let slot = if is_member {
+    for class in &classes {
+        let slot = if members.get(member) == Some(&class[0]) {
             let root = sets.find(member);
             member += 1;
-            let next = components.len();
-            *component_of_root.entry(root).or_insert(next)
+            if component_of_root[root] == usize::MAX {
+                component_of_root[root] = components.len();
+            }
+            component_of_root[root]
         } else {
             components.len()
         };
         if slot == components.len() {
             components.push(Vec::new());
         }
-        components[slot].push(c);
+        components[slot].push(component_of_class.len());
+        component_of_class.push(slot);
+    }
+    let mut blocks_of: Vec<Vec<usize>> = vec![Vec::new(); components.len()];
+    for (b, &c) in class_of.iter().enumerate() {
+        if c != usize::MAX {
+            blocks_of[component_of_class[c]].push(b);
+        }
     }
 
     let mut groups = Vec::new();
-    for component in components {
-        let mut in_group: Vec<usize> = component.iter().flat_map(|&c| classes[c].iter().copied()).collect();
+    for (component, in_group) in components.iter().zip(blocks_of) {
         if in_group.len() < 2 {
             continue;
         }
-        in_group.sort_unstable();
         let first = &blocks[in_group[0]];
         let mut excerpt = chars_after(first, 0, 120).to_string();
         if excerpt.len() < first.len() {
@@ -151,7 +158,7 @@ fn copy_changes(
     let (keep_a, keep_b) = if reordered {
         // Words outside the sentences both have are the changes.
         let (mut keep_a, mut keep_b) = (vec![false; a.len()], vec![false; b.len()]);
-        let (sa, sb) = (sorted_sentences(words, first), sorted_sentences(words, copy));
+        let (sa, sb) = (block_sentences(words, first), block_sentences(words, copy));
         matched_sentences(words, first, &sa, copy, &sb, |(x0, x1), (y0, y1)| {
             keep_a[x0..x1].fill(true);
             keep_b[y0..y1].fill(true);

@@ -116,8 +116,16 @@ pub(crate) fn min_shared(s: usize) -> usize {
     best
 }
 
-/// A sentence of a block: (hash of its words, first word, end word).
-pub(crate) type Sentence = (u64, usize, usize);
+/// A block's sentences of 3 or more words: `keys` sorted, each `(hash of its words << 20) |
+/// its number`, so equal sentences are neighbours; `ranges[number]` its (first, end) word.
+#[derive(Debug, Default)]
+pub(crate) struct Sentences {
+    keys: Vec<u64>,
+    ranges: Vec<(usize, usize)>,
+}
+
+/// Bits of a sentence key that hold its number (a block's sentences past 2²⁰ are ignored).
+const SENTENCE_BITS: u32 = 20;
 
 /// The blocks taking part, their sorted elements, and reusable buffers.
 pub(crate) struct Comparer<'w> {
@@ -131,7 +139,7 @@ pub(crate) struct Comparer<'w> {
     /// How many distinct elements there are.
     elements: usize,
     lcs: Lcs,
-    sentences: (Vec<Sentence>, Vec<Sentence>),
+    sentences: (Sentences, Sentences),
 }
 
 impl<'w> Comparer<'w> {
@@ -176,7 +184,7 @@ impl<'w> Comparer<'w> {
             keys,
             elements: frequency.len(),
             lcs: Lcs::new(words.vocabulary()),
-            sentences: (Vec::new(), Vec::new()),
+            sentences: (Sentences::default(), Sentences::default()),
         }
     }
 
@@ -311,59 +319,78 @@ impl<'w> Comparer<'w> {
     }
 }
 
-/// A block's sentences of 3 or more words as (hash, first word, end word), sorted so that
-/// equal sentences are adjacent.
-fn sentences(words: &Words, block: usize, out: &mut Vec<Sentence>) {
-    out.clear();
+/// Reads a block's sentences of 3 or more words into `out`.
+fn sentences(words: &Words, block: usize, out: &mut Sentences) {
+    out.keys.clear();
+    out.ranges.clear();
     let ids = words.ids(block);
     let mut from = 0;
     for (k, &end) in words.sentence_ends(block).iter().enumerate() {
         if end || k + 1 == ids.len() {
-            if k + 1 - from >= 3 {
+            if k + 1 - from >= 3 && out.ranges.len() < 1 << SENTENCE_BITS {
                 let mut h = 0xcbf2_9ce4_8422_2325u64;
                 for &x in &ids[from..=k] {
                     h = (h ^ u64::from(x)).wrapping_mul(0x100_0000_01b3);
                 }
-                out.push((h, from, k + 1));
+                out.keys.push((h << SENTENCE_BITS) | out.ranges.len() as u64);
+                out.ranges.push((from, k + 1));
             }
             from = k + 1;
         }
     }
-    out.sort_unstable_by(|x, y| x.0.cmp(&y.0).then_with(|| ids[x.1..x.2].cmp(&ids[y.1..y.2])));
+    out.keys.sort_unstable();
 }
 
-/// Matches equal sentences of two blocks one to one; calls `on_match` with the (first word,
-/// end word) ranges of each matched pair and returns the words matched (on each side).
+/// Matches equal sentences of blocks `a` and `b` one to one (as multisets: hashes bring
+/// candidates together, the words decide); calls `on_match` with the (first, end) word ranges
+/// of each matched pair and returns the words matched on each side.
 pub(crate) fn matched_sentences(
     words: &Words,
     a: usize,
-    sa: &[Sentence],
+    sa: &Sentences,
     b: usize,
-    sb: &[Sentence],
+    sb: &Sentences,
     mut on_match: impl FnMut((usize, usize), (usize, usize)),
 ) -> usize {
     let (ia, ib) = (words.ids(a), words.ids(b));
+    let hash = |k: u64| k >> SENTENCE_BITS;
+    let range = |s: &Sentences, k: u64| s.ranges[(k & ((1 << SENTENCE_BITS) - 1)) as usize];
     let (mut x, mut y, mut covered) = (0, 0, 0);
-    while x < sa.len() && y < sb.len() {
-        let (p, q) = (sa[x], sb[y]);
-        let order = p.0.cmp(&q.0).then_with(|| ia[p.1..p.2].cmp(&ib[q.1..q.2]));
-        match order {
-            std::cmp::Ordering::Less => x += 1,
-            std::cmp::Ordering::Greater => y += 1,
-            std::cmp::Ordering::Equal => {
-                covered += p.2 - p.1;
-                on_match((p.1, p.2), (q.1, q.2));
+    let mut used = Vec::new();
+    while x < sa.keys.len() && y < sb.keys.len() {
+        let (hx, hy) = (hash(sa.keys[x]), hash(sb.keys[y]));
+        if hx != hy {
+            if hx < hy {
                 x += 1;
+            } else {
                 y += 1;
             }
+            continue;
         }
+        let xe = x + sa.keys[x..].iter().take_while(|&&k| hash(k) == hx).count();
+        let ye = y + sb.keys[y..].iter().take_while(|&&k| hash(k) == hy).count();
+        used.clear();
+        used.resize(ye - y, false);
+        for &ka in &sa.keys[x..xe] {
+            let (s0, s1) = range(sa, ka);
+            for (u, &kb) in used.iter_mut().zip(&sb.keys[y..ye]) {
+                let (t0, t1) = range(sb, kb);
+                if !*u && ia[s0..s1] == ib[t0..t1] {
+                    *u = true;
+                    covered += s1 - s0;
+                    on_match((s0, s1), (t0, t1));
+                    break;
+                }
+            }
+        }
+        (x, y) = (xe, ye);
     }
     covered
 }
 
-/// A block's sentences as [`sentences`] sorts them; for the diff of reordered copies.
-pub(crate) fn sorted_sentences(words: &Words, block: usize) -> Vec<Sentence> {
-    let mut out = Vec::new();
+/// A block's sentences, for the diff of reordered copies.
+pub(crate) fn block_sentences(words: &Words, block: usize) -> Sentences {
+    let mut out = Sentences::default();
     sentences(words, block, &mut out);
     out
 }
