@@ -144,42 +144,117 @@ pub fn is_dash_variant(c: char) -> bool {
 
 /// The form in which two blocks are compared for repeats: lower case, one space for any run
 /// of whitespace, one form of each quote, apostrophe and dash, invisible characters and
-/// trailing punctuation removed.
+/// trailing punctuation removed. (Repeats stream it with [`compare_chars`].)
+#[allow(dead_code)]
 pub fn normalize_for_compare(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut pending_space = false;
-    for c in text.chars() {
-        if is_invisible(c) {
-            continue;
-        }
-        if is_space(c) {
-            pending_space = !out.is_empty();
-            continue;
-        }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
-        }
-        if is_double_quote_variant(c) {
-            out.push('"');
+    compare_chars(text).collect()
+}
+
+/// The characters of [`normalize_for_compare`]`(text)`, one by one, without building the
+/// string (to hash a block, and to confirm a hash match, with no allocation).
+pub fn compare_chars(text: &str) -> CompareChars<'_> {
+    // Trailing punctuation, whitespace and invisible characters are dropped: find where they
+    // begin (folding never turns another character into one of them).
+    let end = text
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(is_invisible(c) || is_space(c) || is_trailing_punctuation(c)))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    CompareChars { text: &text[..end], at: 0, space: false, started: false, held: None, lower: None }
+}
+
+/// Punctuation dropped from the end of a block when comparing.
+fn is_trailing_punctuation(c: char) -> bool {
+    matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '\u{2026}')
+        || is_double_quote_variant(c)
+        || is_single_quote_variant(c)
+        || is_dash_variant(c)
+}
+
+/// Iterator of [`compare_chars`].
+#[derive(Debug, Clone)]
+pub struct CompareChars<'a> {
+    text: &'a str,
+    /// Byte offset of the next character.
+    at: usize,
+    /// Whitespace was passed since the last character given out.
+    space: bool,
+    /// A character has been given out.
+    started: bool,
+    /// A character held back while the space before it is given out.
+    held: Option<char>,
+    /// The rest of a character's lower case, when it has more than one character.
+    lower: Option<std::char::ToLowercase>,
+}
+
+impl CompareChars<'_> {
+    fn fold(&mut self, c: char) -> char {
+        if c.is_ascii() {
+            // The ASCII variants: '"' and '\'' stay, '`' is an apostrophe, '-' stays.
+            if c == '`' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            }
+        } else if is_double_quote_variant(c) {
+            '"'
         } else if is_single_quote_variant(c) {
-            out.push('\'');
+            '\''
         } else if is_dash_variant(c) {
-            out.push('-');
-        } else if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+            '-'
         } else {
-            out.extend(c.to_lowercase());
+            let mut lower = c.to_lowercase();
+            let first = lower.next().unwrap_or(c);
+            self.lower = Some(lower);
+            first
         }
     }
-    while let Some(c) = out.chars().last() {
-        if matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' | '-' | ' ' | '\u{2026}') {
-            out.pop();
-        } else {
-            break;
+}
+
+impl Iterator for CompareChars<'_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        if let Some(lower) = &mut self.lower {
+            if let Some(c) = lower.next() {
+                return Some(c);
+            }
+            self.lower = None;
+        }
+        if let Some(c) = self.held.take() {
+            return Some(self.fold(c));
+        }
+        loop {
+            let b = *self.text.as_bytes().get(self.at)?;
+            let c = if b.is_ascii() {
+                self.at += 1;
+                // ASCII whitespace as char::is_whitespace has it (with vertical tab).
+                if matches!(b, b' ' | b'\t'..=b'\r') {
+                    self.space = self.started;
+                    continue;
+                }
+                char::from(b)
+            } else {
+                let c = self.text[self.at..].chars().next()?;
+                self.at += c.len_utf8();
+                if is_invisible(c) {
+                    continue;
+                }
+                if is_space(c) {
+                    self.space = self.started;
+                    continue;
+                }
+                c
+            };
+            self.started = true;
+            if self.space {
+                self.space = false;
+                self.held = Some(c);
+                return Some(' ');
+            }
+            return Some(self.fold(c));
         }
     }
-    out
 }
 
 /// A function that brings text to Unicode compatibility form (NFKC): `ﬁ` → `fi`, full-width
@@ -464,6 +539,85 @@ mod tests {
         assert_eq!(normalize_for_compare(a), normalize_for_compare(b));
         assert_eq!(normalize_for_compare("  Zero\u{200B}width  "), "zerowidth");
         assert_ne!(normalize_for_compare("one thing"), normalize_for_compare("one thin"));
+    }
+
+    /// The string-building form as it was before compare_chars: the reference.
+    fn reference_normalize(text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut pending_space = false;
+        for c in text.chars() {
+            if is_invisible(c) {
+                continue;
+            }
+            if is_space(c) {
+                pending_space = !out.is_empty();
+                continue;
+            }
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            if is_double_quote_variant(c) {
+                out.push('"');
+            } else if is_single_quote_variant(c) {
+                out.push('\'');
+            } else if is_dash_variant(c) {
+                out.push('-');
+            } else if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+        while let Some(c) = out.chars().last() {
+            if matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' | '-' | ' ' | '\u{2026}') {
+                out.pop();
+            } else {
+                break;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn compare_chars_equal_the_reference_on_random_text() {
+        let alphabet: Vec<char> = "aZ9 .,;:!?\"'`\u{000B}-\u{2026}\u{201C}\u{201D}\u{2019}\u{2014}\u{00A0}\u{2009}\u{200B}\u{00AD}\u{FEFF}\u{0130}\u{1E9E}\u{00C9}\u{FF0E}\n\t"
+            .chars()
+            .collect();
+        let mut state = 0x1234_5678_9abc_def0u64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 12) as usize;
+            for _ in 0..len {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push(alphabet[(state % alphabet.len() as u64) as usize]);
+            }
+            assert_eq!(normalize_for_compare(&text), reference_normalize(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn compare_form_table() {
+        let cases = [
+            ("", ""),
+            ("  \u{200B} ", ""),
+            ("Hello, World.", "hello, world"),
+            ("a  b\u{00A0}\u{2009}c", "a b c"),
+            ("trailing \u{201D} . \u{2014} ", "trailing"),
+            ("\u{2018}Quote\u{2019} \u{2013} dash", "'quote' - dash"),
+            ("zero\u{200B}width \u{00AD}soft", "zerowidth soft"),
+            ("\u{0130}stanbul \u{1E9E}", "i\u{0307}stanbul \u{00DF}"),
+            ("...", ""),
+            ("x \u{FF0E}", "x \u{FF0E}"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(normalize_for_compare(input), want, "{input:?}");
+        }
     }
 
     #[test]
