@@ -1,6 +1,8 @@
-//! A fast hash for the maps of words and shingles: the multiply-rotate hash of rustc's
-//! `FxHasher` (rustc-hash 1.x), written out here instead of a dependency (it is ten lines).
-//! It is not resistant to chosen collisions; a page crafted to collide only slows its own scan.
+//! A fast hash for the maps of words and word pairs: the multiply-rotate hash of rustc's
+//! `FxHasher` (rustc-hash 1.x) with a splitmix64 finish, so that keys differing only in their
+//! high bits still spread over the table; written out here instead of a dependency (it is a
+//! dozen lines). It is not resistant to chosen collisions; a page crafted to collide only slows
+//! its own scan.
 
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -49,6 +51,9 @@ impl Hasher for Fx {
     }
     #[inline]
     fn finish(&self) -> u64 {
-        self.0
+        let mut h = self.0;
+        h ^= h >> 31;
+        h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        h ^ (h >> 29)
     }
 }

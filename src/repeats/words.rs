@@ -116,11 +116,22 @@ struct Reader {
 }
 
 impl Reader {
-    /// Feeds `block[from..to]`, each character with its own range.
+    /// Feeds `block[from..to]`, each character with its own range (ASCII byte by byte).
     fn plain(&mut self, block: &str, from: usize, to: usize) {
-        for (i, c) in block[from..to].char_indices() {
-            let s = (from + i) as u32;
-            self.fold(c, s, s + c.len_utf8() as u32);
+        let bytes = block.as_bytes();
+        let mut i = from;
+        while i < to {
+            let b = bytes[i];
+            if b.is_ascii() {
+                let c = if b == b'`' { '\'' } else { char::from(b.to_ascii_lowercase()) };
+                self.push(c, i as u32, i as u32 + 1);
+                i += 1;
+            } else {
+                let c = block[i..].chars().next().unwrap_or(' ');
+                let end = i + c.len_utf8();
+                self.fold(c, i as u32, end as u32);
+                i = end;
+            }
         }
     }
 
@@ -129,7 +140,9 @@ impl Reader {
         if text::is_invisible(c) {
             return;
         }
-        if c.is_ascii() {
+        if c == '`' {
+            self.push('\'', start, end);
+        } else if c.is_ascii() {
             self.push(c.to_ascii_lowercase(), start, end);
         } else if text::is_double_quote_variant(c) {
             self.push('"', start, end);
