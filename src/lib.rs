@@ -98,6 +98,12 @@ pub fn analyze(page: &Page) -> Report {
     analyze_with(page, native_nfkc())
 }
 
+/// Only the repeated paragraphs of a page: the groups [`analyze`] puts in `Report::repeats`.
+pub fn find_repeats(page: &Page) -> Vec<RepeatGroup> {
+    let words = repeats::Words::read(page.blocks(), native_nfkc());
+    repeats::find(page.blocks(), &words, |b| page.is_furniture(b))
+}
+
 /// Analyses a page, bringing text to NFKC with `nfkc` before comparing (`None`: compare the
 /// text as it is). The Report is the same for any correct NFKC.
 pub fn analyze_with(page: &Page, nfkc: Option<Nfkc>) -> Report {
