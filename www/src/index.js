@@ -24,11 +24,11 @@ function load() {
   return loading;
 }
 
-function analyze(texts) {
+function analyze(texts, hints) {
   if (crashed) throw new Error(`factlens: the analysis module crashed earlier (${crashed.message}); reload the page to scan again`);
   let report;
   try {
-    report = analyzeBlocks(texts);
+    report = analyzeBlocks(texts, hints);
   } catch (e) {
     // A trap (RuntimeError: unreachable, out of bounds...) may leave the module's memory
     // inconsistent; refuse further calls rather than return wrong results.
@@ -87,7 +87,7 @@ export async function scan(options) {
     throw new Error(`factlens: could not read the page: ${e && e.message}`, { cause: e });
   }
   const t2 = performance.now();
-  const report = analyze(blocks.map((b) => b.text));
+  const report = analyze(blocks.map((b) => b.text), { furniture: blocks.map((b) => b.furniture) });
   const t3 = performance.now();
   let t4, t5;
   try {
