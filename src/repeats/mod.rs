@@ -30,7 +30,7 @@ use near::{block_sentences, matched_sentences, Comparer, MIN_WORDS};
 use crate::report::{CopyChanges, RepeatGroup, RepeatKind, WordRun};
 use std::hash::Hasher;
 
-use crate::text::{apply_compat, chars_after, compare_chars};
+use crate::text::{apply_compat, compare_chars};
 
 /// Groups of blocks that repeat one another, in order of their first block. `furniture(b)`
 /// says whether block `b` is page furniture.
@@ -114,11 +114,7 @@ pub fn find(blocks: &[String], words: &Words, furniture: impl Fn(usize) -> bool)
         if in_group.len() < 2 {
             continue;
         }
-        let first = &blocks[in_group[0]];
-        let mut excerpt = chars_after(first, 0, 120).to_string();
-        if excerpt.len() < first.len() {
-            excerpt.push('\u{2026}');
-        }
+        let excerpt = excerpt(&blocks[in_group[0]]);
         let furniture = in_group.iter().all(|&b| furniture(b));
         if component.len() == 1 {
             groups.push(RepeatGroup {
@@ -152,6 +148,34 @@ pub fn find(blocks: &[String], words: &Words, furniture: impl Fn(usize) -> bool)
         });
     }
     groups
+}
+
+/// Most characters of an excerpt.
+const EXCERPT_CHARS: usize = 120;
+
+/// A block's text for display: whitespace runs as one space, none at the ends, at most
+/// [`EXCERPT_CHARS`] characters and then `…`.
+fn excerpt(text: &str) -> String {
+    let mut out = String::new();
+    let (mut count, mut space) = (0, false);
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = count > 0;
+            continue;
+        }
+        if count + usize::from(space) >= EXCERPT_CHARS {
+            out.push('\u{2026}');
+            break;
+        }
+        if space {
+            out.push(' ');
+            count += 1;
+            space = false;
+        }
+        out.push(c);
+        count += 1;
+    }
+    out
 }
 
 fn unchanged(block: usize) -> CopyChanges {
@@ -372,6 +396,15 @@ mod tests {
         assert_eq!(g.kind, RepeatKind::Edited);
         assert_eq!(g.similarity, 1.0);
         assert!(g.changes[0].inserted.is_empty() && g.changes[0].deleted.is_empty());
+    }
+
+    #[test]
+    fn excerpts_collapse_whitespace_and_stop_at_120_characters() {
+        assert_eq!(excerpt("\n   Two  words\t here \n"), "Two words here");
+        // 24 "word " make 119 characters; the next space would be the 120th, then more follows.
+        assert_eq!(excerpt(&"word ".repeat(40)), format!("{}\u{2026}", "word ".repeat(24).trim_end()));
+        assert_eq!(excerpt(&"x".repeat(120)), "x".repeat(120));
+        assert_eq!(excerpt(&"x".repeat(121)), format!("{}\u{2026}", "x".repeat(120)));
     }
 
     #[test]
