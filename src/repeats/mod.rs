@@ -4,8 +4,8 @@
 //! 1. **Words** ([`Words`]): every block is read once into compare words (NFKC, case and
 //!    quote/dash folding), each keeping its byte range in the original block.
 //! 2. **Verbatim classes**: blocks equal after `normalize_for_compare` (of the NFKC form):
-//!    each block's compare form is hashed as it streams by, with no string built, and a hash
-//!    match is confirmed by streaming both blocks again — linear, and exact.
+//!    each block's compare form is hashed while its words are read, with no string built, and
+//!    a hash match is confirmed by streaming both forms — linear, and exact.
 //! 3. **Near-copies** ([`near`]): one block of each class with at least [`MIN_WORDS`] words
 //!    takes part; an inverted index of rare word pairs proposes candidates, word-level LCS and
 //!    shared sentences confirm them, union-find groups them — the same groups as comparing
@@ -28,35 +28,24 @@ use hash::FxBuild;
 use near::{block_sentences, matched_sentences, Comparer, MIN_WORDS};
 
 use crate::report::{CopyChanges, RepeatGroup, RepeatKind, WordRun};
-use std::hash::Hasher;
-
 use crate::text::{apply_compat, compare_chars};
 
 /// Groups of blocks that repeat one another, in order of their first block. `furniture(b)`
 /// says whether block `b` is page furniture.
 pub fn find(blocks: &[String], words: &Words, furniture: impl Fn(usize) -> bool) -> Vec<RepeatGroup> {
-    // Verbatim classes, in order of their first block: hash each block's compare form as it
-    // streams by, and confirm a hash match by streaming both blocks again.
+    // Verbatim classes, in order of their first block: by the hash of each block's compare
+    // form (made while reading the words), a hash match confirmed by streaming both forms.
     let compare_form = |b: usize| apply_compat(&blocks[b], words.compat(b));
     let mut first_of_hash: HashMap<u64, u32, FxBuild> = HashMap::default();
     let mut next_of_hash: Vec<u32> = Vec::new(); // per class: the next class with its hash
     let mut classes: Vec<Vec<usize>> = Vec::new();
     let mut class_of = vec![usize::MAX; blocks.len()];
     for (b, class) in class_of.iter_mut().enumerate() {
-        let form = compare_form(b);
-        let mut hasher = hash::Fx::default();
-        let mut empty = true;
-        for c in compare_chars(&form) {
-            hasher.write_u32(c as u32);
-            empty = false;
-        }
-        if empty {
-            continue;
-        }
-        let h = hasher.finish();
+        let Some(h) = words.verbatim_hash(b) else { continue };
         let new = classes.len() as u32;
         let mut c = *first_of_hash.entry(h).or_insert(new);
         while c != new {
+            let form = compare_form(b);
             if compare_chars(&compare_form(classes[c as usize][0])).eq(compare_chars(&form)) {
                 break;
             }

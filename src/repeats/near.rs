@@ -130,10 +130,11 @@ pub(crate) struct Comparer<'w> {
     /// Block index of each member.
     members: Vec<usize>,
     /// Member i's elements are `keys[key_starts[i]..key_starts[i + 1]]`, ascending: a key is
-    /// `(page frequency << 32) | element number`, so the rarest come first.
+    /// `(page frequency << 32) | element number`, so the rarest come first. Elements on more
+    /// than one block are numbered `0..elements`; the others count down from `u32::MAX`.
     key_starts: Vec<usize>,
     keys: Vec<u64>,
-    /// How many distinct elements there are.
+    /// How many elements may be on more than one block (numbered `0..elements`).
     elements: usize,
     lcs: Lcs,
     sentences: (Sentences, Sentences),
@@ -142,25 +143,20 @@ pub(crate) struct Comparer<'w> {
 impl<'w> Comparer<'w> {
     /// Prepares the given blocks (each with at least [`MIN_WORDS`] words).
     pub fn new(words: &'w Words, members: Vec<usize>) -> Comparer<'w> {
-        // Elements: (word triple, occurrence) in a u64 -> element number; page frequency of
-        // each. Below 2^18 distinct words (far more than a page of news has) the three word
-        // numbers are packed exactly, leaving 10 bits for the occurrence (occurrences past
-        // 1023 of one triple in one block share an element); above, the triple is hashed.
+        // Elements: (word triple, occurrence) in a u64. Below 2^18 distinct words (far more
+        // than a page of news has) the three word numbers are packed exactly, leaving 10 bits
+        // for the occurrence (occurrences past 1023 of one triple in one block share an
+        // element); above, the triple is hashed.
         let id_bits = u64::BITS - (words.vocabulary().max(2) as u64 - 1).leading_zeros();
         let exact = id_bits <= 18;
         let most = (1u64 << 10) - 1;
         let total: usize = members.iter().map(|&b| words.ids(b).len().saturating_sub(2)).sum();
-        let mut numbers: HashMap<u64, u32, FxBuild> =
-            HashMap::with_capacity_and_hasher(total, FxBuild::default());
-        let mut frequency: Vec<u32> = Vec::new();
         let mut key_starts = Vec::with_capacity(members.len() + 1);
-        let mut keys = Vec::new();
-        let mut pairs: Vec<u64> = Vec::new();
+        let mut keys: Vec<u64> = Vec::with_capacity(total);
         for &b in &members {
-            key_starts.push(keys.len());
-            let ids = words.ids(b);
-            pairs.clear();
-            pairs.extend(ids.windows(3).map(|w| {
+            let from = keys.len();
+            key_starts.push(from);
+            keys.extend(words.ids(b).windows(3).map(|w| {
                 let (x, y, z) = (u64::from(w[0]), u64::from(w[1]), u64::from(w[2]));
                 if exact {
                     ((x << (2 * id_bits)) | (y << id_bits) | z) << 10
@@ -171,24 +167,52 @@ impl<'w> Comparer<'w> {
                     h.finish() << 10
                 }
             }));
-            pairs.sort_unstable();
-            let mut occurrence = 0u64;
-            for (k, &p) in pairs.iter().enumerate() {
-                occurrence = if k > 0 && pairs[k - 1] == p { (occurrence + 1).min(most) } else { 0 };
-                let next = numbers.len() as u32;
-                let e = *numbers.entry(p | occurrence).or_insert(next);
-                if e == next {
-                    frequency.push(0);
+            let own = &mut keys[from..];
+            own.sort_unstable();
+            for k in 1..own.len() {
+                if own[k] == own[k - 1] & !most {
+                    own[k] |= ((own[k - 1] & most) + 1).min(most);
                 }
-                frequency[e as usize] += 1;
-                keys.push(u64::from(e));
             }
         }
         key_starts.push(keys.len());
+
+        // Most triples occur once on a page, and an element no other block has can never
+        // join two blocks. A byte per slot counts elements by hash first: one counted once is
+        // unique for sure, and gets a number of its own (from the top down, frequency 1)
+        // without the map; the others (repeats, and a few slot collisions) are numbered by
+        // the map, from 0 up, with their exact page frequency.
+        let bits = (4 * total).next_power_of_two().max(1 << 10).trailing_zeros();
+        let slot = |k: u64| (k.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize;
+        let mut counted = vec![0u8; 1 << bits];
+        for &k in &keys {
+            let c = &mut counted[slot(k)];
+            *c = c.saturating_add(1);
+        }
+        let mut numbers: HashMap<u64, u32, FxBuild> = HashMap::default();
+        let mut frequency: Vec<u32> = Vec::new();
+        let mut unique = u32::MAX;
+        for k in keys.iter_mut() {
+            if counted[slot(*k)] == 1 {
+                *k = (1 << 32) | u64::from(unique);
+                unique -= 1;
+                continue;
+            }
+            let next = numbers.len() as u32;
+            let e = *numbers.entry(*k).or_insert(next);
+            if e == next {
+                frequency.push(0);
+            }
+            frequency[e as usize] += 1;
+            *k = u64::from(e);
+        }
+        drop((counted, numbers));
         for i in 0..members.len() {
             let own = &mut keys[key_starts[i]..key_starts[i + 1]];
             for k in own.iter_mut() {
-                *k |= u64::from(frequency[*k as usize]) << 32;
+                if *k >> 32 == 0 {
+                    *k |= u64::from(frequency[*k as usize]) << 32;
+                }
             }
             own.sort_unstable();
         }
@@ -327,8 +351,11 @@ impl<'w> Comparer<'w> {
             }
             for p in 0..len {
                 let key = self.keys(i)[p];
+                if key >> 32 < 2 {
+                    continue;
+                }
                 let list = &mut lists[key as u32 as usize];
-                if key >> 32 >= 2 && (list.1 as usize) < POSTING_CAP {
+                if (list.1 as usize) < POSTING_CAP {
                     postings[(list.0 + list.1) as usize] = i as u32;
                     list.1 += 1;
                 }

@@ -6,10 +6,15 @@
 //! hyphen between letters (`o'brien`, `cross-border`) and across a period or comma between
 //! digits (`4.5`, `310,000`). Han and kana characters are a word each, as those scripts do not
 //! space their words. A `.`, `!`, `?` or `…` after a word ends a sentence.
+//!
+//! The same pass hashes each block's verbatim compare form (what `text::compare_chars`
+//! yields): it sees the same folded characters, collapses whitespace the same way, and holds
+//! back punctuation until a later character shows it is not trailing.
 
 use std::collections::HashMap;
+use std::hash::Hasher;
 
-use super::hash::FxBuild;
+use super::hash::{Fx, FxBuild};
 use crate::text::{self, CompatRun, Nfkc};
 
 /// The compare words of every block of a page.
@@ -26,6 +31,8 @@ pub(crate) struct Words {
     sentence_end: Vec<bool>,
     /// Per block, the runs whose NFKC form differs from the text.
     compat: Vec<Vec<CompatRun>>,
+    /// Per block, the hash of its compare form, or `None` when that is empty.
+    verbatim: Vec<Option<u64>>,
     /// How many distinct words there are (ids are `0..vocabulary`).
     vocabulary: usize,
 }
@@ -44,9 +51,11 @@ impl Words {
                 ..Words::default()
             },
             names: HashMap::default(),
+            short_names: HashMap::default(),
             word: String::new(),
             span: (0, 0),
             pending: None,
+            form: CompareHash::default(),
         };
         for (block, runs) in blocks.iter().zip(&compat) {
             reader.words.starts.push(reader.words.ids.len());
@@ -62,9 +71,11 @@ impl Words {
             reader.pending = None;
             reader.flush();
             reader.end_sentence();
+            let form = std::mem::take(&mut reader.form);
+            reader.words.verbatim.push(form.committed.then(|| form.hash.finish()));
         }
         reader.words.starts.push(reader.words.ids.len());
-        reader.words.vocabulary = reader.names.len();
+        reader.words.vocabulary = reader.names.len() + reader.short_names.len();
         reader.words.compat = compat;
         reader.words
     }
@@ -102,17 +113,67 @@ impl Words {
     pub fn vocabulary(&self) -> usize {
         self.vocabulary
     }
+
+    /// The hash of a block's verbatim compare form (`text::compare_chars`), or `None` when
+    /// that form is empty. Equal forms, equal hashes.
+    pub fn verbatim_hash(&self, block: usize) -> Option<u64> {
+        self.verbatim[block]
+    }
+}
+
+/// The running hash of a block's compare form.
+#[derive(Default)]
+struct CompareHash {
+    hash: Fx,
+    /// Punctuation (and a space) seen since the last character committed to the hash: kept
+    /// out unless something follows, as the form drops trailing punctuation.
+    held: Vec<char>,
+    /// Whitespace since the last character, after the first one.
+    space: bool,
+    started: bool,
+    /// Some character is in the hash.
+    committed: bool,
+}
+
+impl CompareHash {
+    /// Takes the next folded character of the block.
+    fn push(&mut self, c: char) {
+        if c.is_whitespace() {
+            self.space = self.started;
+            return;
+        }
+        self.started = true;
+        if self.space {
+            self.space = false;
+            self.held.push(' ');
+        }
+        if matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' | '-' | '\u{2026}') {
+            self.held.push(c);
+            return;
+        }
+        for h in self.held.drain(..) {
+            self.hash.write_u32(h as u32);
+        }
+        self.hash.write_u32(c as u32);
+        self.committed = true;
+    }
 }
 
 struct Reader {
     words: Words,
+    /// Numbers of words longer than 8 bytes.
     names: HashMap<Box<str>, u32, FxBuild>,
+    /// Numbers of words of up to 8 bytes, by their bytes packed into a u64 (zero-padded: a
+    /// word never holds a zero byte).
+    short_names: HashMap<u64, u32, FxBuild>,
     /// The folded text of the word being read, empty between words.
     word: String,
     span: (u32, u32),
     /// A joiner (apostrophe, hyphen, period, comma) seen right after the word, kept if the
     /// word goes on after it.
     pending: Option<char>,
+    /// The block's compare form, hashed as it goes.
+    form: CompareHash,
 }
 
 impl Reader {
@@ -158,6 +219,7 @@ impl Reader {
     }
 
     fn push(&mut self, c: char, start: u32, end: u32) {
+        self.form.push(c);
         let in_word = !self.word.is_empty();
         if is_spaceless_script(c) {
             self.pending = None;
@@ -206,12 +268,19 @@ impl Reader {
         if self.word.is_empty() {
             return;
         }
-        let id = match self.names.get(self.word.as_str()) {
-            Some(&id) => id,
-            None => {
-                let id = self.names.len() as u32;
-                self.names.insert(self.word.as_str().into(), id);
-                id
+        let next = (self.names.len() + self.short_names.len()) as u32;
+        let bytes = self.word.as_bytes();
+        let id = if bytes.len() <= 8 {
+            let mut packed = [0u8; 8];
+            packed[..bytes.len()].copy_from_slice(bytes);
+            *self.short_names.entry(u64::from_le_bytes(packed)).or_insert(next)
+        } else {
+            match self.names.get(self.word.as_str()) {
+                Some(&id) => id,
+                None => {
+                    self.names.insert(self.word.as_str().into(), next);
+                    next
+                }
             }
         };
         self.words.ids.push(id);
@@ -300,6 +369,52 @@ mod tests {
         // Without NFKC the full-width letters, the ligature and the decomposed é differ.
         let raw = Words::read(&blocks, None);
         assert_ne!(raw.ids(0), raw.ids(1));
+    }
+
+    /// The hash made while reading agrees with the compare form: equal forms, equal hashes;
+    /// different forms, different hashes (on random text over a small alphabet, where equal
+    /// forms are common); empty form, no hash.
+    #[test]
+    fn verbatim_hash_follows_the_compare_form() {
+        let alphabet: Vec<char> =
+            "ab .,;!?\"'`-\u{2026}\u{201C}\u{2019}\u{2014}\u{00A0}\u{200B}\u{00C9}\u{0130}\u{FB01}\u{FF21}\n"
+                .chars()
+                .collect();
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for _ in 0..200 {
+            let blocks: Vec<String> =
+                (0..40).map(|_| (0..next(7)).map(|_| alphabet[next(alphabet.len())]).collect()).collect();
+            let w = Words::read(&blocks, text::native_nfkc());
+            let forms: Vec<String> = (0..blocks.len())
+                .map(|b| text::normalize_for_compare(&text::apply_compat(&blocks[b], w.compat(b))))
+                .collect();
+            for a in 0..blocks.len() {
+                assert_eq!(w.verbatim_hash(a).is_none(), forms[a].is_empty(), "{:?}", blocks[a]);
+                for b in 0..a {
+                    let same_hash = w.verbatim_hash(a) == w.verbatim_hash(b);
+                    assert_eq!(same_hash, forms[a] == forms[b], "{:?} / {:?}", blocks[a], blocks[b]);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn words_of_up_to_eight_bytes_and_longer_ones_are_numbered_apart_and_alike() {
+        let blocks: Vec<String> =
+            ["eightchr ninechars caf\u{00E9} eightchr", "NINECHARS Eightchr CAF\u{00C9}"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
+        let w = Words::read(&blocks, None);
+        assert_eq!(w.ids(0), [0, 1, 2, 0]);
+        assert_eq!(w.ids(1), [1, 0, 2]);
+        assert_eq!(w.vocabulary(), 3);
     }
 
     #[test]
