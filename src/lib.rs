@@ -27,8 +27,11 @@ mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-pub use report::{Mention, Official, Quote, RepeatGroup, RepeatKind, Report, Span, REPORT_VERSION};
-pub use text::{convert_offset, to_utf8_offset, OffsetUnit};
+pub use report::{
+    CopyChanges, Mention, Official, Quote, QuoteDrift, RepeatGroup, RepeatKind, Report, Span, WordRun,
+    REPORT_VERSION,
+};
+pub use text::{convert_offset, native_nfkc, to_utf8_offset, Nfkc, OffsetUnit};
 
 /// The text of a page: an ordered list of blocks (paragraph-level texts).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -38,12 +41,27 @@ pub struct Page {
     sources: Vec<usize>,
     /// The page's language (BCP 47), when known.
     lang: Option<String>,
+    /// Which blocks are page furniture rather than article text (empty: none).
+    furniture: Vec<bool>,
 }
 
 impl Page {
     /// A page from blocks as they are. Empty blocks are kept so that indices match the caller's.
     pub fn new(blocks: Vec<String>) -> Page {
-        Page { blocks, sources: Vec::new(), lang: None }
+        Page { blocks, sources: Vec::new(), lang: None, furniture: Vec::new() }
+    }
+
+    /// Marks blocks as page furniture — navigation, header, footer, aside, caption, a
+    /// link-dense list — as the caller sees them in the page (`furniture[i]` for block `i`;
+    /// blocks past the end are article text). Repeats of furniture are kept but marked.
+    pub fn with_furniture(mut self, furniture: Vec<bool>) -> Page {
+        self.furniture = furniture;
+        self
+    }
+
+    /// Whether block `i` was marked as page furniture.
+    pub fn is_furniture(&self, i: usize) -> bool {
+        self.furniture.get(i).copied().unwrap_or(false)
     }
 
     /// A page from plain text: every line break ends a block, surrounding whitespace is trimmed
@@ -90,16 +108,31 @@ impl Page {
 }
 
 /// Analyses a page. Offsets in the returned Report are UTF-8 byte offsets into each block;
-/// use [`Report::convert_offsets`] for UTF-16 or code points.
+/// use [`Report::convert_offsets`] for UTF-16 or code points. Text is compared in NFKC form
+/// through [`native_nfkc`] (on wasm32 there is none: the browser glue calls [`analyze_with`]).
 pub fn analyze(page: &Page) -> Report {
+    analyze_with(page, native_nfkc())
+}
+
+/// Only the repeated paragraphs of a page: the groups [`analyze`] puts in `Report::repeats`.
+pub fn find_repeats(page: &Page) -> Vec<RepeatGroup> {
+    let words = repeats::Words::read(page.blocks(), native_nfkc());
+    repeats::find(page.blocks(), &words, |b| page.is_furniture(b))
+}
+
+/// Analyses a page, bringing text to NFKC with `nfkc` before comparing (`None`: compare the
+/// text as it is). The Report is the same for any correct NFKC.
+pub fn analyze_with(page: &Page, nfkc: Option<Nfkc>) -> Report {
     let blocks = page.blocks();
     let lx = lexicon::Lexicon::for_lang(page.lang());
-    let repeats = repeats::find(blocks);
+    let words = repeats::Words::read(blocks, nfkc);
+    let repeats = repeats::find(blocks, &words, |b| page.is_furniture(b));
     let spans = quotes::find(lx, blocks);
     let names = names::NameIndex::build(blocks, &spans);
     let mut roster = officials::find(&names);
     let quotes = attribution::attribute(lx, blocks, &spans, &names, &mut roster);
     let (officials, people) = roster.into_report(blocks);
+    let quote_drift = repeats::quote_drift(blocks, &words, &quotes);
     Report {
         version: REPORT_VERSION,
         offset_unit: OffsetUnit::Utf8,
@@ -108,5 +141,6 @@ pub fn analyze(page: &Page) -> Report {
         quotes,
         officials,
         people,
+        quote_drift,
     }
 }

@@ -28,6 +28,9 @@ pub struct Report {
     pub officials: Vec<Official>,
     /// Other named people, with their mentions.
     pub people: Vec<Person>,
+    /// Pairs of quotes of one speaker whose wording differs slightly: a possible misquote.
+    #[serde(default)]
+    pub quote_drift: Vec<QuoteDrift>,
 }
 
 /// How the blocks of a [`RepeatGroup`] relate.
@@ -36,7 +39,9 @@ pub struct Report {
 pub enum RepeatKind {
     /// Equal after normalising case, whitespace, quote, apostrophe and dash variants.
     Verbatim,
-    /// Near-copies that differ by edits.
+    /// Near-copies that differ by edits: changed, inserted or removed words, a cut-off end, or
+    /// sentences in another order. Blocks too short to judge (under 8 words) are only ever
+    /// grouped verbatim.
     Edited,
 }
 
@@ -47,10 +52,69 @@ pub struct RepeatGroup {
     pub kind: RepeatKind,
     /// Indices of the blocks, ascending; at least two.
     pub blocks: Vec<usize>,
-    /// Similarity of the copies, 1.0 for verbatim repeats.
-    pub similarity: f32,
+    /// Similarity of the copies, 1.0 for verbatim repeats; for edited groups the lowest
+    /// similarity of a copy to the first block (see [`CopyChanges::similarity`]).
+    pub similarity: f64,
     /// The first block's text, shortened to at most 120 characters, for display.
     pub excerpt: String,
+    /// True when every copy lies in page furniture (navigation, header, footer, aside,
+    /// caption, a link-dense list), as the caller's hints say ([`crate::Page::with_furniture`]);
+    /// false without hints. Furniture repeats are usually layout, not an editing glitch.
+    #[serde(default)]
+    pub furniture: bool,
+    /// For edited groups, how each block after the first differs from the first, in the order
+    /// of `blocks`; empty for verbatim groups.
+    #[serde(default)]
+    pub changes: Vec<CopyChanges>,
+}
+
+/// How one copy in an edited group differs from the group's first block, word by word
+/// (words compared as for repeats: after NFKC, case and quote/dash folding; punctuation
+/// ignored).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CopyChanges {
+    /// The copy's block index.
+    pub block: usize,
+    /// Similarity to the first block: the word-level LCS ratio `2·LCS / (words + words)`, or for
+    /// reordered copies the share of words in sentences both contain, whichever is higher;
+    /// 1.0 when the words are the same (the copy differs in punctuation only, or is verbatim).
+    pub similarity: f64,
+    /// True when the copy has the first block's sentences in another order; `inserted` and
+    /// `deleted` then list the words outside the sentences they share.
+    pub reordered: bool,
+    /// Runs of words the copy has and the first block lacks (spans in the copy's block).
+    pub inserted: Vec<WordRun>,
+    /// Runs of words of the first block the copy lacks (spans in the first block).
+    pub deleted: Vec<WordRun>,
+}
+
+/// Consecutive words in one block, as a span and its exact text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WordRun {
+    /// Block index.
+    pub block: usize,
+    /// Start offset inside the block.
+    pub start: usize,
+    /// End offset (exclusive) inside the block.
+    pub end: usize,
+    /// The words as written in the block.
+    pub text: String,
+}
+
+/// Two quotes of the same (resolved) speaker in nearly the same words: the same statement
+/// quoted twice with different wording.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteDrift {
+    /// The speaker's resolved name.
+    pub speaker: String,
+    /// Indices in `quotes` of the earlier and the later quote.
+    pub quotes: [usize; 2],
+    /// Word-level LCS ratio of the two quotes' words, at least 0.7 and below 1.
+    pub similarity: f64,
+    /// Words the later quote has and the earlier lacks (spans in the later quote's block).
+    pub inserted: Vec<WordRun>,
+    /// Words of the earlier quote the later lacks (spans in the earlier quote's block).
+    pub deleted: Vec<WordRun>,
 }
 
 /// A span of text inside one block.
@@ -166,6 +230,18 @@ impl Report {
             let (s, e) = (conv(m.block, m.start), conv(m.block, m.end));
             m.start = s;
             m.end = e;
+        }
+        let runs = self
+            .repeats
+            .iter_mut()
+            .flat_map(|g| &mut g.changes)
+            .flat_map(|c| c.inserted.iter_mut().chain(c.deleted.iter_mut()));
+        let drift =
+            self.quote_drift.iter_mut().flat_map(|d| d.inserted.iter_mut().chain(d.deleted.iter_mut()));
+        for r in runs.chain(drift) {
+            let (s, e) = (conv(r.block, r.start), conv(r.block, r.end));
+            r.start = s;
+            r.end = e;
         }
         self.offset_unit = unit;
         self

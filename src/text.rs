@@ -144,42 +144,222 @@ pub fn is_dash_variant(c: char) -> bool {
 
 /// The form in which two blocks are compared for repeats: lower case, one space for any run
 /// of whitespace, one form of each quote, apostrophe and dash, invisible characters and
-/// trailing punctuation removed.
+/// trailing punctuation removed. (Repeats stream it with [`compare_chars`].)
+#[allow(dead_code)]
 pub fn normalize_for_compare(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut pending_space = false;
-    for c in text.chars() {
-        if is_invisible(c) {
-            continue;
-        }
-        if is_space(c) {
-            pending_space = !out.is_empty();
-            continue;
-        }
-        if pending_space {
-            out.push(' ');
-            pending_space = false;
-        }
-        if is_double_quote_variant(c) {
-            out.push('"');
+    compare_chars(text).collect()
+}
+
+/// The characters of [`normalize_for_compare`]`(text)`, one by one, without building the
+/// string (to hash a block, and to confirm a hash match, with no allocation).
+pub fn compare_chars(text: &str) -> CompareChars<'_> {
+    // Trailing punctuation, whitespace and invisible characters are dropped: find where they
+    // begin (folding never turns another character into one of them).
+    let end = text
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(is_invisible(c) || is_space(c) || is_trailing_punctuation(c)))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    CompareChars { text: &text[..end], at: 0, space: false, started: false, held: None, lower: None }
+}
+
+/// Punctuation dropped from the end of a block when comparing.
+fn is_trailing_punctuation(c: char) -> bool {
+    matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '\u{2026}')
+        || is_double_quote_variant(c)
+        || is_single_quote_variant(c)
+        || is_dash_variant(c)
+}
+
+/// Iterator of [`compare_chars`].
+#[derive(Debug, Clone)]
+pub struct CompareChars<'a> {
+    text: &'a str,
+    /// Byte offset of the next character.
+    at: usize,
+    /// Whitespace was passed since the last character given out.
+    space: bool,
+    /// A character has been given out.
+    started: bool,
+    /// A character held back while the space before it is given out.
+    held: Option<char>,
+    /// The rest of a character's lower case, when it has more than one character.
+    lower: Option<std::char::ToLowercase>,
+}
+
+impl CompareChars<'_> {
+    fn fold(&mut self, c: char) -> char {
+        if c.is_ascii() {
+            // The ASCII variants: '"' and '\'' stay, '`' is an apostrophe, '-' stays.
+            if c == '`' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            }
+        } else if is_double_quote_variant(c) {
+            '"'
         } else if is_single_quote_variant(c) {
-            out.push('\'');
+            '\''
         } else if is_dash_variant(c) {
-            out.push('-');
-        } else if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
+            '-'
         } else {
-            out.extend(c.to_lowercase());
+            let mut lower = c.to_lowercase();
+            let first = lower.next().unwrap_or(c);
+            self.lower = Some(lower);
+            first
         }
     }
-    while let Some(c) = out.chars().last() {
-        if matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' | '-' | ' ' | '\u{2026}') {
-            out.pop();
-        } else {
-            break;
+}
+
+impl Iterator for CompareChars<'_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        if let Some(lower) = &mut self.lower {
+            if let Some(c) = lower.next() {
+                return Some(c);
+            }
+            self.lower = None;
+        }
+        if let Some(c) = self.held.take() {
+            return Some(self.fold(c));
+        }
+        loop {
+            let b = *self.text.as_bytes().get(self.at)?;
+            let c = if b.is_ascii() {
+                self.at += 1;
+                // ASCII whitespace as char::is_whitespace has it (with vertical tab).
+                if matches!(b, b' ' | b'\t'..=b'\r') {
+                    self.space = self.started;
+                    continue;
+                }
+                char::from(b)
+            } else {
+                let c = self.text[self.at..].chars().next()?;
+                self.at += c.len_utf8();
+                if is_invisible(c) {
+                    continue;
+                }
+                if is_space(c) {
+                    self.space = self.started;
+                    continue;
+                }
+                c
+            };
+            self.started = true;
+            if self.space {
+                self.space = false;
+                self.held = Some(c);
+                return Some(' ');
+            }
+            return Some(self.fold(c));
+        }
+    }
+}
+
+/// A function that brings text to Unicode compatibility form (NFKC): `ﬁ` → `fi`, full-width
+/// `Ａ` → `A`, `①` → `1`, `e` + combining acute → `é`.
+///
+/// The core carries no Unicode normalisation tables (they would cost ≈ 70 KB gzipped in the
+/// .wasm): natively it uses the `unicode-normalization` crate ([`native_nfkc`]); in the browser
+/// the glue passes JavaScript's `String.prototype.normalize('NFKC')`, which costs nothing.
+pub type Nfkc = fn(&str) -> String;
+
+/// The platform's NFKC: the `unicode-normalization` crate natively, none on wasm32 (where the
+/// browser glue supplies JavaScript's).
+pub fn native_nfkc() -> Option<Nfkc> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        fn nfkc(text: &str) -> String {
+            unicode_normalization::UnicodeNormalization::nfkc(text).collect()
+        }
+        Some(nfkc)
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        None
+    }
+}
+
+/// A whitespace-free run of a block whose NFKC form differs from its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompatRun {
+    /// Byte offset of the run in its block.
+    pub start: usize,
+    /// Byte offset after the run.
+    pub end: usize,
+    /// The run's NFKC form.
+    pub form: String,
+}
+
+/// For every block, the runs between whitespace whose NFKC form differs from the text, in
+/// order; empty for the (usual) block that is already in NFKC.
+///
+/// Normalising run by run gives exactly the NFKC of the whole block: every whitespace character
+/// is a starter that neither decomposes into anything but a space nor composes with a
+/// neighbour, so normalisation never reaches across it. Each run keeps its byte range, so what
+/// is found in the normalised form still points into the original text. ASCII runs are already
+/// NFKC; the others go to `nfkc` in one call, joined by `\n` (which no run contains and which
+/// NFKC leaves alone), so the browser crosses into JavaScript once per page.
+pub fn compat_runs(blocks: &[String], nfkc: Option<Nfkc>) -> Vec<Vec<CompatRun>> {
+    let mut out: Vec<Vec<CompatRun>> = vec![Vec::new(); blocks.len()];
+    let Some(nfkc) = nfkc else { return out };
+    let mut batch = String::new();
+    let mut places: Vec<(usize, usize, usize)> = Vec::new();
+    for (b, text) in blocks.iter().enumerate() {
+        if text.is_ascii() {
+            continue;
+        }
+        let mut run_start = None;
+        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            match (run_start, c.is_whitespace()) {
+                (None, false) => run_start = Some(i),
+                (Some(s), true) => {
+                    if !text[s..i].is_ascii() {
+                        if !places.is_empty() {
+                            batch.push('\n');
+                        }
+                        batch.push_str(&text[s..i]);
+                        places.push((b, s, i));
+                    }
+                    run_start = None;
+                }
+                _ => {}
+            }
+        }
+    }
+    if places.is_empty() {
+        return out;
+    }
+    let normal = nfkc(&batch);
+    let forms: Vec<&str> = normal.split('\n').collect();
+    if forms.len() != places.len() {
+        // Cannot happen with a real NFKC; compare the text as it is rather than misalign it.
+        debug_assert!(false, "NFKC changed the number of runs");
+        return out;
+    }
+    for ((b, s, e), form) in places.into_iter().zip(forms) {
+        if form != &blocks[b][s..e] {
+            out[b].push(CompatRun { start: s, end: e, form: form.to_string() });
         }
     }
     out
+}
+
+/// The block's text with its compatibility runs replaced by their NFKC forms.
+pub fn apply_compat<'a>(text: &'a str, runs: &[CompatRun]) -> std::borrow::Cow<'a, str> {
+    if runs.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut at = 0;
+    for r in runs {
+        out.push_str(&text[at..r.start]);
+        out.push_str(&r.form);
+        at = r.end;
+    }
+    out.push_str(&text[at..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// A word: a maximal run of letters, digits and inner joiners (apostrophe, hyphen, period
@@ -241,7 +421,8 @@ pub fn words_in(text: &str, from: usize, to: usize) -> Vec<Word> {
     out
 }
 
-fn is_combining(c: char) -> bool {
+/// Combining marks of the common blocks (diacritics, extended, for symbols).
+pub fn is_combining(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{20D0}'..='\u{20FF}')
 }
 
@@ -367,6 +548,85 @@ mod tests {
         assert_eq!(normalize_for_compare(a), normalize_for_compare(b));
         assert_eq!(normalize_for_compare("  Zero\u{200B}width  "), "zerowidth");
         assert_ne!(normalize_for_compare("one thing"), normalize_for_compare("one thin"));
+    }
+
+    /// The string-building form as it was before compare_chars: the reference.
+    fn reference_normalize(text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut pending_space = false;
+        for c in text.chars() {
+            if is_invisible(c) {
+                continue;
+            }
+            if is_space(c) {
+                pending_space = !out.is_empty();
+                continue;
+            }
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            if is_double_quote_variant(c) {
+                out.push('"');
+            } else if is_single_quote_variant(c) {
+                out.push('\'');
+            } else if is_dash_variant(c) {
+                out.push('-');
+            } else if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+        while let Some(c) = out.chars().last() {
+            if matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' | '-' | ' ' | '\u{2026}') {
+                out.pop();
+            } else {
+                break;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn compare_chars_equal_the_reference_on_random_text() {
+        let alphabet: Vec<char> = "aZ9 .,;:!?\"'`\u{000B}-\u{2026}\u{201C}\u{201D}\u{2019}\u{2014}\u{00A0}\u{2009}\u{200B}\u{00AD}\u{FEFF}\u{0130}\u{1E9E}\u{00C9}\u{FF0E}\n\t"
+            .chars()
+            .collect();
+        let mut state = 0x1234_5678_9abc_def0u64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 12) as usize;
+            for _ in 0..len {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push(alphabet[(state % alphabet.len() as u64) as usize]);
+            }
+            assert_eq!(normalize_for_compare(&text), reference_normalize(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn compare_form_table() {
+        let cases = [
+            ("", ""),
+            ("  \u{200B} ", ""),
+            ("Hello, World.", "hello, world"),
+            ("a  b\u{00A0}\u{2009}c", "a b c"),
+            ("trailing \u{201D} . \u{2014} ", "trailing"),
+            ("\u{2018}Quote\u{2019} \u{2013} dash", "'quote' - dash"),
+            ("zero\u{200B}width \u{00AD}soft", "zerowidth soft"),
+            ("\u{0130}stanbul \u{1E9E}", "i\u{0307}stanbul \u{00DF}"),
+            ("...", ""),
+            ("x \u{FF0E}", "x \u{FF0E}"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(normalize_for_compare(input), want, "{input:?}");
+        }
     }
 
     #[test]

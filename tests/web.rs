@@ -87,3 +87,79 @@ fn bad_input_is_an_error_not_a_panic() {
     assert_eq!(report.blocks, 0);
     assert!(report.quotes.is_empty() && report.repeats.is_empty() && report.officials.is_empty());
 }
+
+include!("support/nfkc_cases.rs");
+
+/// The browser's NFKC (String.prototype.normalize) agrees with the native table.
+#[wasm_bindgen_test]
+fn browser_nfkc_matches_the_native_table() {
+    for (input, want) in NFKC_CASES {
+        assert_eq!(factlens::web::nfkc(input), *want, "NFKC of {input:?}");
+    }
+}
+
+fn furniture_hints(flags: &[bool]) -> JsValue {
+    let hints = js_sys::Object::new();
+    let array = Array::new();
+    for &f in flags {
+        array.push(&JsValue::from(f));
+    }
+    js_sys::Reflect::set(&hints, &JsValue::from("furniture"), &array).unwrap();
+    hints.into()
+}
+
+#[wasm_bindgen_test]
+fn compatibility_forms_and_furniture_hints() {
+    use factlens::web::analyze_blocks_with;
+    let blocks: Vec<JsString> =
+        ["\u{FF26}ull width \u{FB01}ne caf\u{0065}\u{0301}", "Home", "Full width fine caf\u{00E9}", "Home"]
+            .iter()
+            .map(|&s| JsString::from(s))
+            .collect();
+    let report = report_of(
+        analyze_blocks_with(&js_blocks(&blocks), &furniture_hints(&[false, true, false, true])).unwrap(),
+    );
+    let got: Vec<(Vec<usize>, bool)> =
+        report.repeats.iter().map(|g| (g.blocks.clone(), g.furniture)).collect();
+    assert_eq!(got, [(vec![0, 2], false), (vec![1, 3], true)]);
+    // Without hints nothing is furniture.
+    let report = report_of(analyze_blocks(&js_blocks(&blocks)).unwrap());
+    assert!(report.repeats.iter().all(|g| !g.furniture));
+}
+
+#[wasm_bindgen_test]
+fn bad_hints_are_errors_not_panics() {
+    use factlens::web::analyze_blocks_with;
+    let blocks = js_blocks(&[JsString::from("a"), JsString::from("b")]);
+    assert!(analyze_blocks_with(&blocks, &JsValue::from(42)).is_err());
+    assert!(analyze_blocks_with(&blocks, &furniture_hints(&[true])).is_err(), "one flag per block");
+    let not_bool = js_sys::Object::new();
+    let array = Array::of2(&JsValue::from(true), &JsValue::from("yes"));
+    js_sys::Reflect::set(&not_bool, &JsValue::from("furniture"), &array).unwrap();
+    assert!(analyze_blocks_with(&blocks, &not_bool.into()).is_err());
+    assert!(analyze_blocks_with(&blocks, &js_sys::Object::new().into()).is_ok(), "no furniture key");
+    assert!(analyze_blocks_with(&blocks, &JsValue::NULL).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn the_page_language_adds_its_speech_verbs() {
+    let block = JsString::from("\u{AB}Vamos a ganar la elecci\u{F3}n\u{BB}, dijo Ana L\u{F3}pez.");
+    let hints = |lang: &str| {
+        let h = js_sys::Object::new();
+        js_sys::Reflect::set(&h, &JsValue::from_str("lang"), &JsValue::from_str(lang)).unwrap();
+        JsValue::from(h)
+    };
+    let blocks = js_blocks(std::slice::from_ref(&block));
+    let speaker = |hints: &JsValue| {
+        let r = report_of(factlens::web::analyze_blocks_with(&blocks, hints).unwrap());
+        r.quotes[0].speaker_resolved.clone()
+    };
+    assert_eq!(speaker(&hints("es-MX")).as_deref(), Some("Ana L\u{F3}pez"));
+    assert_eq!(speaker(&hints("en")), None);
+    assert!(factlens::web::analyze_blocks_with(&blocks, &{
+        let h = js_sys::Object::new();
+        js_sys::Reflect::set(&h, &JsValue::from_str("lang"), &JsValue::from(3)).unwrap();
+        JsValue::from(h)
+    })
+    .is_err());
+}

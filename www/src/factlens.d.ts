@@ -90,19 +90,64 @@ export interface Report {
   quotes: Quote[];
   /** Named people holding a public office, with their titles and mentions. */
   officials: Official[];
+  /** Pairs of quotes of one speaker whose wording differs slightly: a possible misquote. */
+  quote_drift: QuoteDrift[];
 }
 
 /** Blocks that are copies of one another. */
 export interface RepeatGroup {
-  /** "verbatim": equal after normalising case, whitespace, quote, apostrophe and dash
-   * variants; "edited": near-copies that differ by edits. */
+  /** "verbatim": equal after normalising Unicode compatibility forms (NFKC), case,
+   * whitespace, quote, apostrophe and dash variants and trailing punctuation; "edited":
+   * near-copies that differ by edits (blocks under 8 words are only grouped verbatim). */
   kind: 'verbatim' | 'edited';
   /** Indices of the blocks, ascending; at least two. */
   blocks: number[];
-  /** Similarity of the copies, 1 for verbatim repeats. */
+  /** Similarity of the copies (3 decimals), 1 for verbatim repeats; for edited groups the
+   * lowest similarity of a copy to the first block. */
   similarity: number;
   /** The first block's text, shortened to at most 120 characters, for display. */
   excerpt: string;
+  /** True when every copy lies in page furniture (navigation, header, footer, aside,
+   * caption, a link-dense list), as the scan saw the page. */
+  furniture: boolean;
+  /** For edited groups, how each block after the first differs from the first, in the
+   * order of `blocks`; empty for verbatim groups. */
+  changes: CopyChanges[];
+}
+
+/** How one copy in an edited group differs from the group's first block, word by word. */
+export interface CopyChanges {
+  /** The copy's block index. */
+  block: number;
+  /** Similarity to the first block (3 decimals): the word-level LCS ratio, or for reordered
+   * copies the share of words in shared sentences; 1 when only punctuation differs. */
+  similarity: number;
+  /** True when the copy has the first block's sentences in another order. */
+  reordered: boolean;
+  /** Runs of words the copy has and the first block lacks (in the copy's block). */
+  inserted: WordRun[];
+  /** Runs of words of the first block the copy lacks (in the first block). */
+  deleted: WordRun[];
+}
+
+/** Consecutive words in one block. */
+export interface WordRun extends Span {
+  /** The words as written in the block. */
+  text: string;
+}
+
+/** Two quotes of the same (resolved) speaker in nearly the same words. */
+export interface QuoteDrift {
+  /** The speaker's resolved name. */
+  speaker: string;
+  /** Indices in `quotes` of the earlier and the later quote. */
+  quotes: [number, number];
+  /** Word-level LCS ratio of the two quotes (3 decimals), at least 0.7 and below 1. */
+  similarity: number;
+  /** Words the later quote has and the earlier lacks (in the later quote's block). */
+  inserted: WordRun[];
+  /** Words of the earlier quote the later lacks (in the earlier quote's block). */
+  deleted: WordRun[];
 }
 
 /** A span of text inside one block. */

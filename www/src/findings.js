@@ -1,5 +1,6 @@
 // Report + blocks -> what the overlay shows: Ranges per highlight category and the panel's
-// entries (repeat groups, quotations grouped by speaker, officials), each with its Ranges.
+// entries (repeat groups with what changed in edited copies, quotations grouped by speaker,
+// quote drift, officials), each with its Ranges.
 
 import { blockRange, rangeOf, spanRange } from './anchor.js';
 
@@ -13,10 +14,24 @@ export function findings(report, blocks) {
   const keep = (list) => list.filter(Boolean);
   const paint = { repeat: [], quote: [], unattributed: [], speaker: [], official: [] };
 
+  const texts = (runs) => (runs || []).map((r) => r.text);
   const repeats = report.repeats.map((g) => {
     const copies = g.blocks.map((b) => keep([blockRange(blocks, b)]));
     paint.repeat.push(...copies.flat());
-    return { kind: g.kind, similarity: g.similarity, excerpt: g.excerpt, copies };
+    // For edited groups: what each later copy changed, against the first (copy 1).
+    const changes = (g.changes || []).map((c) => ({
+      copy: g.blocks.indexOf(c.block) + 1,
+      similarity: c.similarity,
+      reordered: c.reordered,
+      inserted: texts(c.inserted),
+      deleted: texts(c.deleted),
+      // The inserted words in the copy, else the copy itself.
+      ranges: keep(c.inserted.map((r) => spanRange(blocks, r))).concat(keep([blockRange(blocks, c.block)])),
+    }));
+    return {
+      kind: g.kind, similarity: g.similarity, excerpt: g.excerpt, copies,
+      furniture: !!g.furniture, changes,
+    };
   });
 
   // One entry per quotation: the segments of a multi-paragraph quotation share `chain`.
@@ -66,5 +81,19 @@ export function findings(report, blocks) {
     };
   });
 
-  return { paint, repeats, quoteGroups, officials, quoteCount: quotations.size };
+  // The same speaker quoted twice in slightly different words.
+  const drift = (report.quote_drift || []).map((d) => {
+    const [a, b] = d.quotes.map((i) => report.quotes[i]);
+    return {
+      speaker: d.speaker,
+      similarity: d.similarity,
+      earlier: a.text,
+      later: b.text,
+      inserted: texts(d.inserted),
+      deleted: texts(d.deleted),
+      ranges: keep([rangeOf(blocks, a.block, a.start, a.end), rangeOf(blocks, b.block, b.start, b.end)]),
+    };
+  });
+
+  return { paint, repeats, quoteGroups, officials, quoteCount: quotations.size, drift };
 }

@@ -20,6 +20,29 @@ const BLOCK = new Set([
   'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'XMP', 'BUTTON', 'OPTION',
 ]);
 
+/**
+ * Page furniture rather than article text: navigation, headers, footers, asides, captions
+ * (and the ARIA landmarks of the same kinds).
+ */
+const FURNITURE = 'nav,header,footer,aside,figcaption,[role="navigation"],[role="banner"],' +
+  '[role="contentinfo"],[role="complementary"],[role="menu"],[role="menubar"]';
+
+/** List items and lists: a block there whose text is mostly links is a link list (furniture). */
+const LIST = 'li,dt,dd,ul,ol,menu,dl';
+
+/** Share of a list block's letters that must lie inside links for it to count as furniture. */
+const LINK_DENSE = 0.5;
+
+/** Letters and digits (anything but whitespace) in a string. */
+function weight(text) {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x2028 || c === 0x2029)) n++;
+  }
+  return n;
+}
+
 /** Is this element hidden from a reader (and so is its whole subtree)? */
 function hidden(el) {
   if (el.hidden || el.getAttribute('aria-hidden') === 'true') return true;
@@ -36,8 +59,9 @@ function hidden(el) {
 }
 
 /**
- * One block of page text and the text nodes it was made from.
- * @typedef {{ text: string, nodes: Text[], starts: number[] }} Block
+ * One block of page text and the text nodes it was made from. `furniture` is true for a block
+ * inside navigation, a header, footer, aside or caption, or a list item that is mostly links.
+ * @typedef {{ text: string, nodes: Text[], starts: number[], furniture: boolean }} Block
  */
 
 /**
@@ -50,6 +74,8 @@ export function flatten(root, exclude = () => false) {
   const doc = root.ownerDocument || root;
   /** Element -> the block element it belongs to (itself when it is one). */
   const owner = new Map();
+  /** Element -> whether it lies inside a link. */
+  const linked = new Map();
   let broke = false; // a <br> was passed since the last text node
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode(node) {
@@ -60,6 +86,7 @@ export function flatten(root, exclude = () => false) {
       }
       if (tag === 'BR') broke = true;
       owner.set(node, BLOCK.has(tag) || node === root ? node : owner.get(node.parentNode) || root);
+      linked.set(node, (tag === 'A' && node.hasAttribute('href')) || linked.get(node.parentNode) || false);
       return NodeFilter.FILTER_SKIP;
     },
   });
@@ -67,8 +94,21 @@ export function flatten(root, exclude = () => false) {
   const blocks = [];
   let current = null;
   let currentOwner = null;
+  /** Block element -> whether it lies in furniture (the landmark test walks up once). */
+  const inFurniture = new Map();
+  const furnitureOf = (el) => {
+    if (!inFurniture.has(el)) inFurniture.set(el, !!(el.closest && el.closest(FURNITURE)));
+    return inFurniture.get(el);
+  };
   const end = () => {
-    if (current && /\S/.test(current.text)) blocks.push(current);
+    if (current && /\S/.test(current.text)) {
+      const { owner: el, letters, linkLetters } = current;
+      const linkList = !!(el.closest && el.closest(LIST)) && letters > 0 && linkLetters / letters >= LINK_DENSE;
+      blocks.push({
+        text: current.text, nodes: current.nodes, starts: current.starts,
+        furniture: furnitureOf(el) || linkList,
+      });
+    }
     current = null;
   };
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -78,10 +118,13 @@ export function flatten(root, exclude = () => false) {
     if (broke || blockOwner !== currentOwner) end();
     broke = false;
     currentOwner = blockOwner;
-    if (!current) current = { text: '', nodes: [], starts: [] };
+    if (!current) current = { text: '', nodes: [], starts: [], owner: blockOwner, letters: 0, linkLetters: 0 };
     current.starts.push(current.text.length);
     current.nodes.push(node);
     current.text += data;
+    const letters = weight(data);
+    current.letters += letters;
+    if (linked.get(node.parentNode)) current.linkLetters += letters;
   }
   end();
   return blocks;

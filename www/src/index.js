@@ -16,14 +16,14 @@ let generation = 0; // bumped by clear(); a scan that sees it change was cancell
 let panel = null;
 let last = null; // { report, blocks } of the last scan, for export()
 
-function analyze(core, texts) {
+function analyze(core, texts, hints) {
   const { analyzeBlocks, lastPanic } = core;
   // The trap that left this core unusable, if any.
   const crashed = core.crashed;
   if (crashed) throw new Error(`factlens: the analysis module crashed earlier (${crashed.message}); reload the page to scan again`);
   let report;
   try {
-    report = analyzeBlocks(texts);
+    report = analyzeBlocks(texts, hints);
   } catch (e) {
     // A trap (RuntimeError: unreachable, out of bounds...) may leave the module's memory
     // inconsistent; refuse further calls rather than return wrong results.
@@ -89,7 +89,8 @@ export async function scan(options) {
     throw new Error(`factlens: could not read the page: ${e && e.message}`, { cause: e });
   }
   const t2 = performance.now();
-  const report = analyze(core, blocks.map((b) => b.text));
+  const lang = (root.closest && root.closest('[lang]')?.getAttribute('lang')) || document.documentElement.lang || '';
+  const report = analyze(core, blocks.map((b) => b.text), { furniture: blocks.map((b) => b.furniture), lang });
   const t3 = performance.now();
   let t4, t5;
   try {

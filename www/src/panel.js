@@ -32,6 +32,13 @@ button:focus-visible{outline:2px solid #0b63ce;outline-offset:1px}
 .times{font-weight:700;margin-left:4px}
 .count{color:#57606a;font-weight:400}
 .none{color:#57606a;margin:0}
+.changes{margin:4px 0;padding:0;font-size:12px}
+.changes li{margin:0 0 4px}
+ins,del{text-decoration:none;border-radius:3px;padding:0 3px;margin-right:3px}
+ins{background:#dff5e1;color:#0d4a1a}
+del{background:#fde2e2;color:#7a1010;text-decoration:line-through}
+details.furniture{margin:8px 0 0}
+details.furniture>summary{cursor:pointer;color:#57606a;font-size:12px;padding:4px 0}
 .legend{display:flex;flex-wrap:wrap;gap:4px 10px;padding:8px 12px;border-top:1px solid #e3e6ea;font-size:12px;color:#57606a}
 .legend span{display:inline-flex;align-items:center;gap:4px}
 @media (prefers-color-scheme:dark){
@@ -40,7 +47,8 @@ button:focus-visible{outline:2px solid #0b63ce;outline-offset:1px}
  button.item{background:#1e2227;border-color:#3b424b}
  button.item:hover{background:#2a3038}
  .close{color:#e6e8eb}.close:hover{background:#3b424b}
- .summary,.meta,h3,.none,.legend{color:#a4acb6}
+ .summary,.meta,h3,.none,.legend,details.furniture>summary{color:#a4acb6}
+ ins{background:#1d3b24;color:#bfe8c8}del{background:#43201f;color:#f3c2c0}
 }
 @media print{.panel{display:none}}
 `;
@@ -81,18 +89,54 @@ const none = () => h('p', { class: 'none' }, 'None found.');
 export function openPanel(model, actions) {
   const show = (ranges) => () => actions.show(ranges);
 
-  const repeats = model.repeats.map((g) =>
+  const percent = (x) => `${Math.round(x * 100)}%`;
+  // Words as <ins>/<del> text nodes; the page's words never become markup.
+  const words = (tag, list) => list.flatMap((w) => [h(tag, null, clip(w, 80)), ' ']);
+  const change = (c) => {
+    const what = [];
+    if (c.reordered) what.push('sentences in another order');
+    if (c.inserted.length) what.push('added ', ...words('ins', c.inserted));
+    if (c.deleted.length) what.push('removed ', ...words('del', c.deleted));
+    if (!what.length) what.push(c.similarity === 1 ? 'same words (punctuation differs)' : 'no word changes');
+    return h('li', null,
+      // Its name is its text, so a screen reader hears the words that changed.
+      h('button', { class: 'item', type: 'button', onclick: show(c.ranges) },
+        h('strong', null, `Copy ${c.copy}`), ` (${percent(c.similarity)}): `, what));
+  };
+  const repeatItem = (g) =>
     h('li', null,
       h('p', { class: 'excerpt' }, `“${clip(g.excerpt, 120)}”`,
         h('span', { class: 'times' }, `×${g.copies.length}`)),
       h('span', { class: 'meta' },
-        g.kind === 'verbatim' ? 'verbatim' : `edited, ${Math.round(g.similarity * 100)}% similar`),
+        g.kind === 'verbatim' ? 'verbatim' : `edited, ${percent(g.similarity)} similar`),
+      g.changes.length > 0 && h('ul', { class: 'changes', 'aria-label': 'What changed against copy 1' },
+        g.changes.map(change)),
       h('div', { class: 'copies' },
         g.copies.map((ranges, i) =>
           h('button', {
             class: 'item', type: 'button', onclick: show(ranges),
             'aria-label': `Show copy ${i + 1} of ${g.copies.length}`,
-          }, `Copy ${i + 1}`)))));
+          }, `Copy ${i + 1}`))));
+  // Repeats in the article first; those only in page furniture (navigation, footers, captions
+  // repeated by layout) folded below them.
+  const article = model.repeats.filter((g) => !g.furniture);
+  const furniture = model.repeats.filter((g) => g.furniture);
+  const repeats = [
+    article.length > 0 && h('ul', null, article.map(repeatItem)),
+    furniture.length > 0 && h('details', { class: 'furniture' },
+      h('summary', null, `In page furniture (${furniture.length})`),
+      h('ul', null, furniture.map(repeatItem))),
+  ].filter(Boolean);
+
+  const drift = model.drift.map((d) =>
+    h('li', null, h('button', { class: 'item', type: 'button', onclick: show(d.ranges) },
+      h('strong', null, d.speaker), ` (${percent(d.similarity)} similar)`,
+      // A quote's text carries its own quote marks.
+      h('span', { class: 'meta' }, clip(d.earlier, 90)),
+      h('span', { class: 'meta' }, `later: ${clip(d.later, 90)}`),
+      h('span', { class: 'meta' },
+        d.inserted.length > 0 && ['added ', ...words('ins', d.inserted)],
+        d.deleted.length > 0 && ['removed ', ...words('del', d.deleted)]))));
 
   const quotes = model.quoteGroups.map((group) =>
     h('div', { class: 'group' },
@@ -131,7 +175,9 @@ export function openPanel(model, actions) {
       ].join(' · ')),
       closeButton),
     h('div', { class: 'body' },
-      section('repeat', 'Repeated paragraphs', model.repeats.length, repeats),
+      section('repeat', 'Repeated paragraphs', model.repeats.length, repeats, false),
+      // Shown only when a speaker's quote reappears reworded.
+      drift.length > 0 && section('quote', 'Quote drift', drift.length, drift),
       section('quote', 'Quotes', model.quoteCount, quotes, false),
       section('official', 'Officials', model.officials.length, officials)),
     h('div', { class: 'legend', 'aria-hidden': 'true' },

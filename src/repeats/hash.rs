@@ -1,0 +1,59 @@
+//! A fast hash for the maps of words and word pairs: the multiply-rotate hash of rustc's
+//! `FxHasher` (rustc-hash 1.x) with a splitmix64 finish, so that keys differing only in their
+//! high bits still spread over the table; written out here instead of a dependency (it is a
+//! dozen lines). It is not resistant to chosen collisions; a page crafted to collide only slows
+//! its own scan.
+
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// `HashMap<K, V, FxBuild>` hashes with [`Fx`].
+pub(crate) type FxBuild = BuildHasherDefault<Fx>;
+
+/// The hasher; see the module documentation.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fx(u64);
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl Fx {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for Fx {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        let mut h = self.0;
+        h ^= h >> 31;
+        h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        h ^ (h >> 29)
+    }
+}
