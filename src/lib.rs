@@ -24,6 +24,7 @@ mod report;
 mod speaker;
 mod text;
 
+pub mod jsonl;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
