@@ -75,46 +75,6 @@ fn page() -> impl Strategy<Value = Vec<String>> {
     prop::collection::vec(block(), 0..8)
 }
 
-/// Every offset in bounds and on a character boundary, every text equal to its slice, every
-/// repeat group of two or more distinct blocks in order.
-fn check_invariants(blocks: &[String], r: &Report) -> Result<(), TestCaseError> {
-    let slice = |b: usize, s: usize, e: usize| -> Result<&str, TestCaseError> {
-        prop_assert!(b < blocks.len(), "block {b} of {}", blocks.len());
-        let t = &blocks[b];
-        prop_assert!(s <= e && e <= t.len(), "{s}..{e} in {}", t.len());
-        prop_assert!(t.is_char_boundary(s) && t.is_char_boundary(e), "{s}..{e} not on boundaries");
-        Ok(&t[s..e])
-    };
-    prop_assert_eq!(r.blocks, blocks.len());
-    for q in &r.quotes {
-        prop_assert_eq!(slice(q.block, q.start, q.end)?, q.text.as_str());
-        if let Some(sp) = q.speaker_span {
-            prop_assert_eq!(Some(slice(sp.block, sp.start, sp.end)?), q.speaker.as_deref());
-        }
-        if let Some(o) = q.official {
-            prop_assert!(o < r.officials.len());
-        }
-        if let Some(p) = q.person {
-            prop_assert!(p < r.people.len());
-        }
-    }
-    let mentions =
-        r.officials.iter().flat_map(|o| &o.mentions).chain(r.people.iter().flat_map(|p| &p.mentions));
-    for m in mentions {
-        prop_assert_eq!(slice(m.block, m.start, m.end)?, m.text.as_str());
-    }
-    let mut seen = vec![false; blocks.len()];
-    for g in &r.repeats {
-        prop_assert!(g.blocks.len() >= 2);
-        prop_assert!(g.blocks.windows(2).all(|w| w[0] < w[1]), "{:?}", g.blocks);
-        for &b in &g.blocks {
-            prop_assert!(b < blocks.len() && !seen[b], "block {b} in two groups");
-            seen[b] = true;
-        }
-    }
-    Ok(())
-}
-
 /// The repeat groups as sets of blocks, each group sorted, the list sorted.
 fn partition(r: &Report, map: impl Fn(usize) -> usize) -> Vec<Vec<usize>> {
     let mut groups: Vec<Vec<usize>> = r
@@ -137,7 +97,7 @@ proptest! {
     fn reports_keep_their_invariants(blocks in page()) {
         let page = Page::new(blocks.clone());
         let r = analyze(&page);
-        check_invariants(&blocks, &r)?;
+        factlens::invariants::check(&page, &r).map_err(TestCaseError::fail)?;
         // The same every time.
         prop_assert_eq!(&r, &analyze(&page));
         // UTF-16 offsets map back to the same UTF-8 ones.
