@@ -21,7 +21,7 @@ const BLOCK = new Set([
 ]);
 
 /** Is this element hidden from a reader (and so is its whole subtree)? */
-function hidden(el) {
+export function hidden(el) {
   if (el.hidden || el.getAttribute('aria-hidden') === 'true') return true;
   let visible;
   if (typeof el.checkVisibility === 'function') {
@@ -36,8 +36,9 @@ function hidden(el) {
 }
 
 /**
- * One block of page text and the text nodes it was made from.
- * @typedef {{ text: string, nodes: Text[], starts: number[] }} Block
+ * One block of page text, the text nodes it was made from (`starts[i]`: offset of `nodes[i]` in
+ * `text`) and the element it belongs to (its paragraph-level element, or the walk's root).
+ * @typedef {{ text: string, nodes: Text[], starts: number[], el: Element }} Block
  */
 
 /**
@@ -78,7 +79,7 @@ export function flatten(root, exclude = () => false) {
     if (broke || blockOwner !== currentOwner) end();
     broke = false;
     currentOwner = blockOwner;
-    if (!current) current = { text: '', nodes: [], starts: [] };
+    if (!current) current = { text: '', nodes: [], starts: [], el: blockOwner };
     current.starts.push(current.text.length);
     current.nodes.push(node);
     current.text += data;
@@ -104,3 +105,6 @@ export function defaultRoot(doc = document) {
   }
   return doc.body || doc.documentElement;
 }
+
+/** Is this a paragraph-level element, one that starts and ends a block? */
+export const isBlock = (el) => BLOCK.has(el.tagName.toUpperCase());
