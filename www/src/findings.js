@@ -1,7 +1,7 @@
 // Report + blocks -> what the overlay shows: Ranges per highlight category and the panel's
 // entries (repeat groups, quotations grouped by speaker, officials), each with its Ranges.
 
-import { blockRange, rangeOf, spanRange } from './anchor.js';
+import { blockRange, rangeOf, relocate, spanRange } from './anchor.js';
 
 const UNATTRIBUTED = 'Unattributed';
 
@@ -11,11 +11,11 @@ const UNATTRIBUTED = 'Unattributed';
  */
 export function findings(report, blocks) {
   const keep = (list) => list.filter(Boolean);
-  const paint = { repeat: [], quote: [], unattributed: [], speaker: [], official: [] };
+  const paint = { repeat: [], edited: [], quote: [], unattributed: [], speaker: [], official: [] };
 
   const repeats = report.repeats.map((g) => {
     const copies = g.blocks.map((b) => keep([blockRange(blocks, b)]));
-    paint.repeat.push(...copies.flat());
+    paint[g.kind === 'edited' ? 'edited' : 'repeat'].push(...copies.flat());
     return { kind: g.kind, similarity: g.similarity, excerpt: g.excerpt, copies };
   });
 
@@ -25,18 +25,23 @@ export function findings(report, blocks) {
     const key = q.chain ?? i;
     let entry = quotations.get(key);
     if (!entry) {
-      entry = { text: [], ranges: [], speaker: null, via: null, official: null };
+      entry = { text: [], ranges: [], speaker: null, via: null, official: null, speakerRanges: [] };
       quotations.set(key, entry);
     }
     entry.text.push(q.text);
-    const range = rangeOf(blocks, q.block, q.start, q.end);
+    // Anchored by its text (TextQuoteSelector: exact, then prefix/suffix), not by offsets alone.
+    const at = relocate(blocks, { exact: q.text, prefix: q.prefix, suffix: q.suffix, block: q.block, start: q.start });
+    const range = at && rangeOf(blocks, at.block, at.start, at.end);
     if (range) entry.ranges.push(range);
     // The resolved name, else the mention as written (shown quoted: not resolved to a name).
     entry.speaker ??= q.speaker_resolved ?? (q.speaker ? `“${q.speaker}” (unresolved)` : null);
     entry.via ??= q.speaker;
     entry.official ??= q.official;
     const speakerRange = spanRange(blocks, q.speaker_span);
-    if (speakerRange) paint.speaker.push(speakerRange);
+    if (speakerRange) {
+      paint.speaker.push(speakerRange);
+      entry.speakerRanges.push(speakerRange);
+    }
   });
   const groups = new Map();
   for (const entry of quotations.values()) {
@@ -48,6 +53,8 @@ export function findings(report, blocks) {
       paragraphs: entry.text.length,
       via: entry.via && entry.via !== name && !name.startsWith('“') ? entry.via : null,
       ranges: entry.ranges,
+      official: entry.official,
+      speakerRanges: entry.speakerRanges,
     });
   }
   // Named speakers in order of first quotation, the unattributed last.
