@@ -7,11 +7,24 @@
 /** Options of {@link scan}. */
 export interface ScanOptions {
   /**
-   * Element whose visible text is read. Default: the page's main content — the first of
-   * `article`, `main`, `[itemprop=articleBody]`, `[role=main]` that matches (of several
-   * matches, the one with the most text) — else `document.body`.
+   * Element whose visible text is read. Default: the article, as `scope` says.
    */
   root?: Element;
+  /**
+   * Without `root`: "article" (default) reads the main article — a semantic element
+   * (`[itemprop~=articleBody]`, `article`, `main`, `[role=main]`) that agrees with a
+   * Readability-style text-density score, else the densest text container, without its
+   * furniture (navigation, asides, related-story and share boxes, galleries, link lists), else
+   * the body; "page" reads the whole body. The panel's "Whole page" toggle switches between them.
+   */
+  scope?: 'article' | 'page';
+  /**
+   * Follow the page's changes (default true): a debounced MutationObserver reads the changed
+   * parts again, analyses again when their text changed, and re-anchors the highlights.
+   */
+  watch?: boolean;
+  /** Called with the new Report after each change that `watch` or the scope toggle made. */
+  onUpdate?: (report: ScanReport) => void;
   /** Highlight the findings in the page text (CSS Custom Highlight API). Default true. */
   highlight?: boolean;
   /** Open the panel listing the findings. Default true. */
@@ -29,11 +42,24 @@ export function scan(options?: ScanOptions): Promise<ScanReport>;
 /** Removes every highlight, the highlight stylesheet and the panel. Safe to call any time. */
 export function clear(): void;
 
-/** What {@link scan} resolves to: the Report, plus the time each stage took. */
+/** What {@link scan} resolves to: the Report, plus the time each stage took and what was read. */
 export type ScanReport = Report & {
   /** Not enumerable: absent from `JSON.stringify` and structured clones of the Report. */
   readonly timings: ScanTimings;
+  /** Not enumerable. What was read. */
+  readonly scope: ScanScope;
 };
+
+/** The part of the page a scan read. */
+export interface ScanScope {
+  /** The element read (without its furniture, for an article). */
+  root: Element;
+  /** "semantic" (an article element), "density" (the densest text), "page" (the body: the
+   * whole page asked for, or no article found) or "given" (`options.root`). */
+  how: 'semantic' | 'density' | 'page' | 'given';
+  /** The text of each block, as analysed. */
+  texts: string[];
+}
 
 /** Milliseconds spent in each stage of one scan. */
 export interface ScanTimings {
@@ -43,9 +69,9 @@ export interface ScanTimings {
   flatten: number;
   /** The analysis in WebAssembly, including passing the blocks in and the Report out. */
   analyze: number;
-  /** Turning the Report's offsets into DOM Ranges. */
+  /** Turning the Report's findings into DOM Ranges (by offsets checked against the quote text). */
   anchor: number;
-  /** Highlighting and building the panel. */
+  /** Highlighting and building the panel. (`timings` belongs to the Report scan() resolved to.) */
   render: number;
   /** All of the above. */
   total: number;

@@ -88,23 +88,5 @@ export function flatten(root, exclude = () => false) {
   return blocks;
 }
 
-/**
- * The element a scan reads by default: the page's main content (the first of `article`, `main`,
- * `[itemprop=articleBody]`, `[role=main]` that matches a visible element; of several matches the
- * one with the most text), else the body.
- */
-export function defaultRoot(doc = document) {
-  for (const sel of ['article', 'main', '[itemprop="articleBody"]', '[role="main"]']) {
-    let best = null;
-    let most = 0;
-    for (const el of doc.querySelectorAll(sel)) {
-      const n = el.textContent.trim().length;
-      if (n > most && !hidden(el)) [best, most] = [el, n];
-    }
-    if (best) return best;
-  }
-  return doc.body || doc.documentElement;
-}
-
 /** Is this a paragraph-level element, one that starts and ends a block? */
 export const isBlock = (el) => BLOCK.has(el.tagName.toUpperCase());
