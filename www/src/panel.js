@@ -335,7 +335,7 @@ export function openPanel(actions) {
       ? [...named.slice(0, 5), ['Others', named.slice(5).reduce((n, v) => n + v[1], 0), false]]
       : named;
     const anon = voices.find((v) => v[2]);
-    const most = Math.max(1, ...voices.map((v) => v[1]));
+    const most = Math.max(1, ...rows.map((v) => v[1]), anon ? anon[1] : 0);
     const chart = voices.length > 0 && h('figure', { class: 'chart', 'aria-label': 'Quotes per speaker' },
       h('p', { class: 't', 'aria-hidden': 'true' }, 'Quotes per speaker'),
       h('ul', null, [...rows, ...(anon ? [anon] : [])].map(([who, n, isAnon]) => {
