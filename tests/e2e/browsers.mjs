@@ -15,6 +15,7 @@ import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import * as esbuild from 'esbuild';
 import puppeteer from 'puppeteer-core';
+import { PALETTE } from '../../www/src/highlight.js';
 import { CHROMIUM, CHROMIUM_ARGS, DIST, ROOT, SHARED } from './harness.mjs';
 
 export const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
@@ -237,3 +238,10 @@ export async function settledState(page) {
   }
   return last;
 }
+
+/** The highlight palette (www/src/highlight.js) as computed styles print it: rgb(r, g, b). */
+export const PALETTE_RGB = Object.fromEntries(Object.entries(PALETTE).map(([theme, keys]) => [theme,
+  Object.fromEntries(Object.entries(keys).map(([k, [bg]]) => {
+    const h = bg.slice(1).length === 3 ? [...bg.slice(1)].map((c) => c + c).join('') : bg.slice(1);
+    return [k, `rgb(${[0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16)).join(', ')})`];
+  }))]));

@@ -329,6 +329,31 @@ for (const name of BROWSERS) {
       await light.close();
     });
 
+    it('keeps working under hostile page CSS (body * {display: block}, !important everywhere)', async () => {
+      const hostile = '<style>body *{display:block!important} *{position:static!important;color:red!important;' +
+        'font-size:30px!important;z-index:0!important;visibility:visible!important}' +
+        'factlens-overlay,factlens-overlay *{display:none!important;opacity:0!important;top:500px!important}</style>';
+      const page = await newPage(browser);
+      await page.goto(`${server.url}gen/demo.html`);
+      await page.evaluate((css) => document.head.insertAdjacentHTML('beforeend', css), hostile);
+      await page.evaluate(HELPERS);
+      await page.evaluate(open);
+      const before = await page.evaluate(pageState);
+      const report = await page.evaluate(() => factlens.scan().then((r) => JSON.parse(JSON.stringify(r))));
+      const got = await page.evaluate(() => {
+        const host = document.querySelector('factlens-overlay');
+        const c = getComputedStyle(host);
+        const panel = getComputedStyle($root().querySelector('.panel'));
+        return { position: c.position, display: c.display, top: c.top, opacity: c.opacity, size: panel.fontSize, color: panel.color };
+      });
+      assert.deepEqual(got, { position: 'fixed', display: 'block', top: '12px', opacity: '1', size: '13px', color: 'rgb(27, 31, 36)' });
+      assert.deepEqual(await page.evaluate(highlightCounts), expectedCounts(report));
+      const during = await page.evaluate(pageState);
+      assert.equal(during.text, before.text);
+      assert.equal(during.boxes, before.boxes);
+      await page.close();
+    });
+
     it('starts collapsed when there is no room beside the article', async () => {
       const page = await scanned({ width: 700 });
       assert.equal(await page.evaluate(() => $root().querySelector('[data-key=toggle]').getAttribute('aria-expanded')), 'false');
