@@ -53,6 +53,32 @@ for (const name of BROWSERS) {
       }));
     }
 
+    it('finds a quote again by its text: exact where it was, else in its block, else by prefix and suffix', async () => {
+      const got = await page.evaluate(() => {
+        const { relocate } = factlensInternals;
+        const blocks = [
+          '“We sail at dawn,” Marsh said on Monday.',
+          'Later, Okafor repeated it: “We sail at dawn,” he said, and left.',
+          'Both said it twice: “We sail at dawn,” then once more “We sail at dawn,” to the crowd.',
+        ].map((text) => ({ text }));
+        const exact = '“We sail at dawn,”';
+        return {
+          where: relocate(blocks, { exact, block: 1, start: 27 }),
+          moved: relocate(blocks, { exact, block: 1, start: 3 }),
+          byContext: relocate(blocks, { exact, prefix: 'repeated it: ', suffix: ' he said', block: 7, start: 0 }),
+          inBlock: relocate(blocks, { exact, prefix: 'then once more ', suffix: ' to the crowd.', block: 2, start: 0 }),
+          gone: relocate(blocks, { exact: '“We stay ashore,”', block: 0, start: 0 }),
+        };
+      });
+      assert.deepEqual(got, {
+        where: { block: 1, start: 27, end: 45 },
+        moved: { block: 1, start: 27, end: 45 },
+        byContext: { block: 1, start: 27, end: 45 },
+        inBlock: { block: 2, start: 54, end: 72 },
+        gone: null,
+      });
+    });
+
     it('re-anchors a re-rendered paragraph (same text) without analysing again', async () => {
       const got = await change(() => {
         const p = para('We owe the people');

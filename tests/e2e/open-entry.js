@@ -2,6 +2,7 @@
 // dist/factlens.bundle.js, with the panel's and the fallback layer's shadow roots open so that
 // axe-core and the keyboard tests can look inside, and a few internals for tests that feed the
 // shell a Report the core does not produce yet. Never shipped.
+import { relocate } from '../../www/src/anchor.js';
 import { flatten } from '../../www/src/flatten.js';
 import { findings } from '../../www/src/findings.js';
 import { paint, unpaint } from '../../www/src/highlight.js';
@@ -10,4 +11,4 @@ import { openPanel, settings } from '../../www/src/panel.js';
 
 settings.shadow = 'open';
 globalThis.factlens = { scan, clear };
-globalThis.factlensInternals = { flatten, findings, paint, unpaint, openPanel };
+globalThis.factlensInternals = { flatten, findings, paint, unpaint, openPanel, relocate };
