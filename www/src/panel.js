@@ -71,7 +71,7 @@ p{margin:0}
 .t{font-weight:700}
 [hidden]{display:none!important}
 @media (prefers-reduced-motion:no-preference){.panel,.card{transition:opacity .12s}}
-@media (prefers-color-scheme:dark){.panel,.card{--bg:#1e2227;--fg:#e6e8eb;--mute:#b1b9c3;--line:#4a525c;--soft:#2a3038;--on:#8ab4f8;--onfg:#111;--bar:#7aa7e6;--anon:#f08a9a}}
+@media (prefers-color-scheme:dark){.panel,.card{color-scheme:dark;--bg:#1e2227;--fg:#e6e8eb;--mute:#b1b9c3;--line:#4a525c;--soft:#2a3038;--on:#8ab4f8;--onfg:#111;--bar:#7aa7e6;--anon:#f08a9a}}
 @media print{.panel,.card{display:none}}
 `;
 
@@ -97,6 +97,8 @@ const swatch = (key) => h('span', { class: `swatch sw-${key}`, 'aria-hidden': 't
 const none = () => h('p', { class: 'none' }, 'None found.');
 const editable = (el) => !!el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
 const NO_SOURCE = 'No named source';
+/** Text in quote marks, unless it starts with one of its own. */
+const quoted = (t) => (/^["“‘'«„]/.test(t) ? t : `“${t}”`);
 
 /** The key of a repeat group's category. */
 const repeatKey = (g) => (g.kind === 'edited' ? 'edited' : 'repeat');
@@ -291,7 +293,7 @@ export function openPanel(actions) {
       const key = repeatKey(g);
       const what = key === 'edited' ? `Edited repeat, ${Math.round(g.similarity * 100)}% similar` : 'Repeated paragraph';
       const copies = g.copies.map((ranges, i) => {
-        const others = g.copies.map((r, j) => j !== i && r[0] && `Copy ${j + 1}: “${clip(r[0].toString().trim(), 70)}”`).filter(Boolean);
+        const others = g.copies.map((r, j) => j !== i && r[0] && `Copy ${j + 1}: ${quoted(clip(r[0].toString().trim(), 70))}`).filter(Boolean);
         for (const r of ranges) notes.set(r, [`${what} — copy ${i + 1} of ${g.copies.length}`, ...others.slice(0, 3)]);
         return h('button', {
           class: 'item', type: 'button', onclick: show(ranges), 'data-key': `r${gi}.${i}`,
@@ -299,7 +301,7 @@ export function openPanel(actions) {
         }, `Copy ${i + 1}`);
       });
       return h('li', null,
-        h('p', { class: 'excerpt' }, swatch(key), ' ', `“${clip(g.excerpt, 120)}”`, h('span', { class: 'times' }, `×${g.copies.length}`)),
+        h('p', { class: 'excerpt' }, swatch(key), ' ', quoted(clip(g.excerpt, 120)), h('span', { class: 'times' }, `×${g.copies.length}`)),
         h('span', { class: 'meta' }, key === 'edited' ? `edited, ${Math.round(g.similarity * 100)}% similar` : 'verbatim'),
         h('div', { class: 'copies' }, copies));
     });
