@@ -45,7 +45,8 @@ const PAGE_CSP = "default-src 'self' data:; script-src 'wasm-unsafe-eval'; style
 const MIME = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css', '.json': 'application/json' };
 
 /**
- * A static server on 127.0.0.1. `mounts`: { '/prefix/': dir | { dir, csp: true } | { html: () => string } }.
+ * A static server on 127.0.0.1. `mounts`: { '/prefix/': dir | { dir, csp } | { pages: { name: html | () => html }, csp } };
+ * `csp`: true for the saved pages' policy, or a policy of its own.
  * Returns { url, close() }.
  */
 export function serve(mounts) {
@@ -55,7 +56,7 @@ export function serve(mounts) {
     const prefix = Object.keys(mounts).filter((p) => path.startsWith(p)).sort((a, b) => b.length - a.length)[0];
     const mount = typeof mounts[prefix] === 'string' ? { dir: mounts[prefix] } : mounts[prefix];
     const headers = { 'cache-control': 'no-cache' };
-    if (mount?.csp) headers['content-security-policy'] = PAGE_CSP;
+    if (mount?.csp) headers['content-security-policy'] = typeof mount.csp === 'string' ? mount.csp : PAGE_CSP;
     if (mount?.pages) {
       const body = mount.pages[path.slice(prefix.length)];
       if (body === undefined) return res.writeHead(404).end();

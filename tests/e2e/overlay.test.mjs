@@ -18,6 +18,10 @@ import {
   pageState, press, serve, shippedBundle,
 } from './browsers.mjs';
 
+// No inline styles or style attributes, no script but the page's own origin, Trusted Types.
+const STRICT_CSP = "default-src 'self'; style-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
+  "require-trusted-types-for 'script'; object-src 'none'";
+
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 // In-page helpers, passed as source: the panel's shadow root and what is focused in it.
@@ -49,6 +53,7 @@ for (const name of BROWSERS) {
       open = await openBundle();
       server = await serve({
         '/gen/': { pages: { 'demo.html': () => demoArticle(), 'dark.html': () => demoArticle(DARK_PAGE) } },
+        '/strict/': { pages: { 'demo.html': () => demoArticle() }, csp: STRICT_CSP },
       });
       browser = await launch(name);
     });
@@ -351,6 +356,36 @@ for (const name of BROWSERS) {
       const during = await page.evaluate(pageState);
       assert.equal(during.text, before.text);
       assert.equal(during.boxes, before.boxes);
+      await page.close();
+    });
+
+    it("works under a strict CSP: style-src 'self', Trusted Types", async () => {
+      const page = await newPage(browser);
+      await page.goto(`${server.url}strict/demo.html`);
+      page.problems.length = 0; // the demo's own <style> is refused: the policy is in force
+      await page.evaluate(() => {
+        window.violations = [];
+        document.addEventListener('securitypolicyviolation', (e) => violations.push(`${e.violatedDirective}: ${e.blockedURI}`));
+      });
+      await page.evaluate(HELPERS);
+      await page.evaluate(open);
+      const report = await page.evaluate(() => factlens.scan().then((r) => JSON.parse(JSON.stringify(r))));
+      const quote = await page.evaluate(() => $rect('factlens-quote', 0));
+      await page.mouse.move(quote.x, quote.y);
+      await page.waitForFunction(() => $card() !== null);
+      const got = await page.evaluate(() => {
+        const panel = getComputedStyle($root().querySelector('.panel'));
+        const bar = $root().querySelector('.chart .bar').style.width;
+        return {
+          position: getComputedStyle(document.querySelector('factlens-overlay')).position,
+          styled: [panel.fontSize, panel.borderRadius], bar: bar.endsWith('%'),
+          card: getComputedStyle($root().querySelector('.card')).position,
+          violations,
+        };
+      });
+      assert.deepEqual(got, { position: 'fixed', styled: ['13px', '10px'], bar: true, card: 'fixed', violations: [] });
+      assert.deepEqual(await page.evaluate(highlightCounts), expectedCounts(report));
+      assert.deepEqual(page.problems, []);
       await page.close();
     });
 
