@@ -4,6 +4,13 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use crate::repeats::FxBuild;
+
+/// The word lists' sets and maps: looked up once or more per word of a page, so hashed with the
+/// fast Fx hash rather than SipHash (the keys are fixed; a page can only slow its own look-ups).
+type Set = HashSet<&'static str, FxBuild>;
+type Map<V> = HashMap<&'static str, V, FxBuild>;
+
 /// What a modifier before a title says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ModifierKind {
@@ -17,26 +24,30 @@ pub enum ModifierKind {
 
 /// All word lists, lower case.
 pub struct Lexicon {
-    speech_verbs: HashSet<&'static str>,
-    pronouns: HashSet<&'static str>,
+    speech_verbs: Set,
+    pronouns: Set,
     /// Title phrase → role family.
-    titles: HashMap<&'static str, &'static str>,
+    titles: Map<&'static str>,
     /// Role noun (not a title) → role family.
-    roles: HashMap<&'static str, &'static str>,
+    roles: Map<&'static str>,
     /// Modifier phrase → (kind, value).
-    modifiers: HashMap<&'static str, (ModifierKind, &'static str)>,
-    not_names: HashSet<&'static str>,
-    places: HashSet<&'static str>,
-    abbreviations: HashSet<&'static str>,
-    org_suffixes: HashSet<&'static str>,
+    modifiers: Map<(ModifierKind, &'static str)>,
+    /// First word of a title phrase → bit `n` set when a title of `n` words starts with it.
+    title_lengths: Map<u64>,
+    /// The same for modifier phrases.
+    modifier_lengths: Map<u64>,
+    not_names: Set,
+    places: Set,
+    abbreviations: Set,
+    org_suffixes: Set,
     /// Every lower-case word of a title or a qualifier ("press", "secretary", "former").
-    title_words: HashSet<&'static str>,
+    title_words: Set,
     /// Single words that credit a source like "according to" ("per", "selon", "laut").
-    according: HashSet<&'static str>,
+    according: Set,
     /// Determiners that open a noun phrase ("the", "a", "le", "der", "el").
-    determiners: HashSet<&'static str>,
+    determiners: Set,
     /// First name → 'm' or 'f'.
-    first_names: HashMap<&'static str, char>,
+    first_names: Map<char>,
     /// Longest phrase, in words, among titles and modifiers.
     pub max_phrase_words: usize,
 }
@@ -45,7 +56,7 @@ fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
     src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn pairs(src: &'static str) -> HashMap<&'static str, &'static str> {
+fn pairs(src: &'static str) -> Map<&'static str> {
     lines(src).filter_map(|l| l.split_once('\t')).map(|(a, b)| (a.trim(), b.trim())).collect()
 }
 
@@ -57,7 +68,7 @@ impl Lexicon {
         let abbreviated: Vec<_> =
             titles.iter().filter_map(|(t, f)| Some((t.strip_suffix('.')?, *f))).collect();
         titles.extend(abbreviated);
-        let modifiers: HashMap<_, _> = lines(include_str!("lexicon/modifiers.txt"))
+        let modifiers: Map<_> = lines(include_str!("lexicon/modifiers.txt"))
             .filter_map(|l| {
                 let mut parts = l.split('\t');
                 let kind = match parts.next()? {
@@ -75,10 +86,10 @@ impl Lexicon {
             .flat_map(|t| t.split(' '))
             .chain(modifiers.iter().filter(|(_, (k, _))| *k == ModifierKind::Qualifier).map(|(p, _)| *p))
             .collect();
-        let mut speech_verbs: HashSet<_> = lines(include_str!("lexicon/speech_verbs.txt")).collect();
-        let mut pronouns: HashSet<_> = lines(include_str!("lexicon/pronouns.txt")).collect();
-        let mut according: HashSet<&'static str> = ["per"].into_iter().collect();
-        let mut determiners: HashSet<&'static str> =
+        let mut speech_verbs: Set = lines(include_str!("lexicon/speech_verbs.txt")).collect();
+        let mut pronouns: Set = lines(include_str!("lexicon/pronouns.txt")).collect();
+        let mut according: Set = ["per"].into_iter().collect();
+        let mut determiners: Set =
             ["a", "an", "the", "one", "another", "some", "two", "three", "several", "many", "other"]
                 .into_iter()
                 .collect();
@@ -98,6 +109,8 @@ impl Lexicon {
             };
         }
         Lexicon {
+            title_lengths: lengths(titles.keys()),
+            modifier_lengths: lengths(modifiers.keys()),
             title_words,
             speech_verbs,
             pronouns,
@@ -165,6 +178,17 @@ impl Lexicon {
         self.titles.get(phrase).copied()
     }
 
+    /// Bit `n` is set when some title phrase of `n` words starts with `first` (lower case): a
+    /// phrase of `n` words starting with another word is no title, whatever the rest.
+    pub fn title_lengths(&self, first: &str) -> u64 {
+        self.title_lengths.get(first).copied().unwrap_or(0)
+    }
+
+    /// Bit `n` is set when some modifier phrase of `n` words starts with `first` (lower case).
+    pub fn modifier_lengths(&self, first: &str) -> u64 {
+        self.modifier_lengths.get(first).copied().unwrap_or(0)
+    }
+
     /// The role family of a title or role noun (lower case).
     pub fn role_family(&self, phrase: &str) -> Option<&'static str> {
         self.titles.get(phrase).or_else(|| self.roles.get(phrase)).copied()
@@ -206,6 +230,58 @@ impl Lexicon {
     /// The gender ('m' or 'f') a first name most often marks, if it is in the list.
     pub fn first_name_gender(&self, word: &str) -> Option<char> {
         with_lower(word, |w| self.first_names.get(w).copied())
+    }
+}
+
+/// Per first word of `phrases` (split at single spaces), the bit mask of their word counts.
+fn lengths<'a>(phrases: impl Iterator<Item = &'a &'static str>) -> Map<u64> {
+    let mut out = Map::default();
+    for p in phrases {
+        let n = p.split(' ').count();
+        let first = p.split(' ').next().unwrap_or("");
+        if n < 64 {
+            *out.entry(first).or_insert(0) |= 1 << n;
+        }
+    }
+    out
+}
+
+/// A word in lower case, as `str::to_lowercase` makes it, kept on the stack for short ASCII
+/// words (most words of a page), so that a look-up costs no allocation.
+pub enum Lower {
+    /// Up to 32 bytes of ASCII, lowered.
+    Short([u8; 32], u8),
+    /// Anything else.
+    Long(String),
+}
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            // Only ASCII is stored, so the bytes are UTF-8.
+            Lower::Short(buf, len) => std::str::from_utf8(&buf[..*len as usize]).unwrap_or(""),
+            Lower::Long(s) => s,
+        }
+    }
+}
+
+impl std::borrow::Borrow<str> for Lower {
+    fn borrow(&self) -> &str {
+        self
+    }
+}
+
+/// `word.to_lowercase()`, without allocating for ASCII words of up to 32 bytes.
+pub fn lower(word: &str) -> Lower {
+    if word.is_ascii() && word.len() <= 32 {
+        let mut buf = [0u8; 32];
+        buf[..word.len()].copy_from_slice(word.as_bytes());
+        buf[..word.len()].make_ascii_lowercase();
+        Lower::Short(buf, word.len() as u8)
+    } else {
+        Lower::Long(word.to_lowercase())
     }
 }
 

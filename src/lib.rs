@@ -30,6 +30,9 @@ pub mod jsonl;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
+#[doc(hidden)]
+pub mod bench;
+
 pub use report::{
     CopyChanges, Mention, Official, Quote, QuoteDrift, RepeatGroup, RepeatKind, Report, Span, WordRun,
     REPORT_VERSION,

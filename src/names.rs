@@ -8,9 +8,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::lexicon::{Lexicon, ModifierKind};
+use crate::lexicon::{lower, Lexicon, Lower, ModifierKind};
 use crate::quotes::QuoteSpan;
-use crate::text::{is_capitalised, sentence_start, words_in, Word};
+use crate::repeats::FxBuild;
+use crate::text::{is_capitalised, sentence_end_marks, words_in, Word};
 
 /// A title found with a name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,12 +70,12 @@ pub struct NameIndex {
     /// The mentions, in page order.
     pub mentions: Vec<NameMention>,
     /// What the mentions with each surname say.
-    by_surname: HashMap<String, SurnameGroup>,
+    by_surname: HashMap<String, SurnameGroup, FxBuild>,
     /// The full name each mention refers to.
     full: Vec<String>,
     /// The gender ('m' or 'f') each full name is marked with, by an honorific, a first name
     /// in the lexicon or a gendered title.
-    genders: HashMap<String, char>,
+    genders: HashMap<String, char, FxBuild>,
 }
 
 const PARTICLES: &[&str] = &[
@@ -91,8 +92,14 @@ fn bare(word: &str) -> &str {
 }
 
 fn is_acronym(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !word.contains('.')
+    let mut letters = 0;
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2 && !word.contains('.')
 }
 
 /// Can this word be part of a name run?
@@ -128,7 +135,7 @@ struct Peeled {
 /// it can; returns how many words that took and the title, if one was read.
 fn peel_title(src: &str, words: &[Word]) -> Peeled {
     let lx = Lexicon::get();
-    let lower: Vec<String> = words.iter().map(|w| bare(w.text(src)).to_lowercase()).collect();
+    let lower: Vec<Lower> = words.iter().map(|w| lower(bare(w.text(src)))).collect();
     let mut i = 0;
     let mut country = None;
     let mut organisation: Option<String> = None;
@@ -137,7 +144,12 @@ fn peel_title(src: &str, words: &[Word]) -> Peeled {
     let mut family = None;
     while i < words.len() {
         let mut matched = false;
+        // Phrase lengths some title or modifier starting with this word has: no other can match.
+        let lengths = lx.title_lengths(&lower[i]) | lx.modifier_lengths(&lower[i]);
         for n in (1..=lx.max_phrase_words.min(words.len() - i)).rev() {
+            if lengths & (1 << n) == 0 {
+                continue;
+            }
             let phrase = lower[i..i + n].join(" ");
             if let Some(f) = lx.title_family(&phrase) {
                 written_from.get_or_insert(i);
@@ -146,7 +158,7 @@ fn peel_title(src: &str, words: &[Word]) -> Peeled {
                 title_end = i;
                 matched = true;
                 // "envoy to Ukraine Kurt Volker": a place after to/of/for belongs to the title.
-                if i + 2 < words.len() && matches!(lower[i].as_str(), "to" | "of" | "for") {
+                if i + 2 < words.len() && matches!(&*lower[i], "to" | "of" | "for") {
                     if let Some((ModifierKind::Country, value)) = lx.modifier(&lower[i + 1]) {
                         country = Some(value);
                         i += 2;
@@ -179,8 +191,10 @@ fn peel_title(src: &str, words: &[Word]) -> Peeled {
         if !matched && family.is_none() && is_capitalised(words[i].text(src)) && !lx.is_not_name(&lower[i]) {
             let head_follows = (i + 1..words.len().min(i + 4)).any(|h| {
                 (h - i == 1 || is_capitalised(words[h - 1].text(src)))
-                    && (1..=lx.max_phrase_words.min(words.len() - h))
-                        .any(|n| lx.title_family(&lower[h..h + n].join(" ")).is_some())
+                    && (1..=lx.max_phrase_words.min(words.len() - h)).any(|n| {
+                        lx.title_lengths(&lower[h]) & (1 << n) != 0
+                            && lx.title_family(&lower[h..h + n].join(" ")).is_some()
+                    })
             });
             if head_follows {
                 written_from.get_or_insert(i);
@@ -236,15 +250,48 @@ fn title_case(s: &str) -> String {
         .join(" ")
 }
 
-/// Country named by the nearest country modifier before `at` in the same sentence, for
-/// "its Prime Minister …" after "a Russian proposal".
-fn country_before(src: &str, at: usize) -> Option<&'static str> {
+/// Country named by the nearest country modifier before `at` (a word's start, or a parenthesis
+/// right before one) in the same sentence, for "its Prime Minister …" after "a Russian proposal".
+fn country_before(src: &str, words: &[Word], sentences: &mut Sentences, at: usize) -> Option<&'static str> {
     let lx = Lexicon::get();
-    let from = sentence_start(src, 0, at);
-    words_in(src, from, at).iter().rev().find_map(|w| match lx.modifier(&bare(w.text(src)).to_lowercase()) {
-        Some((ModifierKind::Country, value)) if is_capitalised(w.text(src)) => Some(value),
-        _ => None,
+    sentences.words_before(words, at).iter().rev().find_map(|w| {
+        match lx.modifier(&lower(bare(w.text(src)))) {
+            Some((ModifierKind::Country, value)) if is_capitalised(w.text(src)) => Some(value),
+            _ => None,
+        }
     })
+}
+
+/// Where the sentences of one block end, found once for the block on first need, so that each
+/// mention asks by binary search instead of scanning back to its sentence's start (which made a
+/// block of one endless sentence quadratic).
+struct Sentences<'a> {
+    src: &'a str,
+    /// Byte offsets of the block's sentence-ending marks, in order (see `sentence_end_marks`).
+    ends: Option<Vec<usize>>,
+}
+
+impl Sentences<'_> {
+    /// `text::sentence_start(src, 0, at)`: after the last sentence end before `at`, else 0.
+    fn start(&mut self, at: usize) -> usize {
+        let src = self.src;
+        let ends = self.ends.get_or_insert_with(|| sentence_end_marks(src));
+        match ends.partition_point(|&e| e < at) {
+            0 => 0,
+            k => ends[k - 1] + 1,
+        }
+    }
+
+    /// The words of its sentence before `at`, a word's start or a parenthesis right before one:
+    /// what `words_in(src, sentence_start(src, 0, at), at)` gives, taken from the block's own
+    /// words. No word straddles either bound: a sentence starts after a mark followed by
+    /// whitespace, and `at` starts a word.
+    fn words_before<'w>(&mut self, words: &'w [Word], at: usize) -> &'w [Word] {
+        let from = self.start(at);
+        let lo = words.partition_point(|w| w.start < from);
+        let hi = words.partition_point(|w| w.start < at);
+        &words[lo..hi.max(lo)]
+    }
 }
 
 impl NameIndex {
@@ -264,8 +311,12 @@ impl NameIndex {
                 find_in_block(b, src, &words, &quoted, &mut mentions);
             }
         }
-        let mut index =
-            NameIndex { mentions, by_surname: HashMap::new(), full: Vec::new(), genders: HashMap::new() };
+        let mut index = NameIndex {
+            mentions,
+            by_surname: HashMap::default(),
+            full: Vec::new(),
+            genders: HashMap::default(),
+        };
         index.keep_people();
         let lx = Lexicon::get();
         for m in &index.mentions {
@@ -350,9 +401,9 @@ impl NameIndex {
     fn keep_people(&mut self) {
         let lx = Lexicon::get();
         // Words written alone somewhere, and how often each full name is written.
-        let alone: HashSet<&str> =
+        let alone: HashSet<&str, FxBuild> =
             self.mentions.iter().filter(|m| m.tokens.len() == 1).map(|m| m.tokens[0].as_str()).collect();
-        let mut counts: HashMap<&[String], usize> = HashMap::new();
+        let mut counts: HashMap<&[String], usize, FxBuild> = HashMap::default();
         for m in &self.mentions {
             *counts.entry(m.tokens.as_slice()).or_default() += 1;
         }
@@ -375,7 +426,7 @@ impl NameIndex {
             .map(|m| m.title.is_some() || m.honorific.is_some() || m.tokens.len() >= 2 && person_like(m))
             .collect();
         // A word alone is a person's when it is the surname of a person kept above.
-        let surnames: HashSet<&str> = self
+        let surnames: HashSet<&str, FxBuild> = self
             .mentions
             .iter()
             .zip(&keep)
@@ -385,7 +436,7 @@ impl NameIndex {
                 std::iter::once(m.surname()).chain(family_first.then(|| m.tokens[0].as_str()))
             })
             .collect();
-        let surnames: HashSet<String> = surnames.into_iter().map(str::to_string).collect();
+        let surnames: HashSet<String, FxBuild> = surnames.into_iter().map(str::to_string).collect();
         for (m, k) in self.mentions.iter().zip(keep.iter_mut()) {
             if !*k && m.tokens.len() == 1 {
                 *k = surnames.contains(m.surname());
@@ -471,9 +522,8 @@ fn is_headline(src: &str, words: &[Word]) -> bool {
 
 /// Does a mention starting at byte `at` open its sentence: at most three words before it
 /// in the sentence, none of them a preposition?
-fn opens_sentence(src: &str, at: usize) -> bool {
-    let from = sentence_start(src, 0, at);
-    let before = words_in(src, from, at);
+fn opens_sentence(src: &str, words: &[Word], sentences: &mut Sentences, at: usize) -> bool {
+    let before = sentences.words_before(words, at);
     before.len() <= 3
         && before.iter().all(|w| !PLACE_PREPOSITIONS.contains(&w.text(src)) && w.text(src) != "for")
 }
@@ -510,7 +560,13 @@ fn first_names_agree(a: &str, b: &str) -> bool {
 /// Finds the name runs of one block and turns them into mentions.
 fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)], out: &mut Vec<NameMention>) {
     let lx = Lexicon::get();
-    let in_quote = |at: usize| quoted.iter().any(|&(s, e)| s <= at && at < e);
+    // The block's quotations are in order and do not overlap: only the last one starting at or
+    // before `at` can hold it.
+    let in_quote = |at: usize| {
+        let k = quoted.partition_point(|&(s, _)| s <= at);
+        k > 0 && at < quoted[k - 1].1
+    };
+    let mut sentences = Sentences { src, ends: None };
     // A title run that ended in a comma, waiting for the name after it.
     let mut pending: Option<(usize, Title)> = None;
     let mut i = 0;
@@ -537,10 +593,11 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
             let particle =
                 PARTICLES.contains(&wj) && j + 1 < words.len() && is_name_word(words[j + 1].text(src));
             // "envoy to Ukraine Kurt Volker": a connector between a title and a place.
-            let prev_lower = bare(words[j - 1].text(src)).to_lowercase();
-            let connector = matches!(wj, "to" | "of" | "for")
-                && (lx.title_family(&prev_lower).is_some() || lx.is_title_word(&prev_lower))
-                && words.get(j + 1).is_some_and(|n| lx.modifier(&bare(n.text(src)).to_lowercase()).is_some());
+            let connector = matches!(wj, "to" | "of" | "for") && {
+                let prev_lower = lower(bare(words[j - 1].text(src)));
+                (lx.title_family(&prev_lower).is_some() || lx.is_title_word(&prev_lower))
+                    && words.get(j + 1).is_some_and(|n| lx.modifier(&lower(bare(n.text(src)))).is_some())
+            };
             let particle = particle || connector;
             if !joins_run(gap)
                 || !(is_name_word(wj) || particle || SUFFIXES.contains(&wj) || lx.is_title_word(wj))
@@ -560,12 +617,12 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
                 j = k;
                 break;
             }
-            let lower = bare(t).to_lowercase();
-            if is_name_word(t)
-                && lx.title_family(&lower).is_none()
-                && lx.modifier(&lower).is_none()
-                && !lx.is_title_word(&lower)
-            {
+            if is_name_word(t) && {
+                let lower = lower(bare(t));
+                lx.title_family(&lower).is_none()
+                    && lx.modifier(&lower).is_none()
+                    && !lx.is_title_word(&lower)
+            } {
                 seen_name = true;
             }
         }
@@ -583,7 +640,7 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
         let mut honorific = None;
         while k < run.len()
             && lx.is_not_name(bare(run[k].text(src)))
-            && lx.modifier(&run[k].text(src).to_lowercase()).is_none()
+            && lx.modifier(&lower(run[k].text(src))).is_none()
         {
             honorific = honorific_gender(run[k].text(src));
             k += 1;
@@ -607,7 +664,7 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
                 let possessive =
                     ["its", "their", "his", "her"].iter().any(|p| last_word.eq_ignore_ascii_case(p));
                 if possessive {
-                    t.country = country_before(src, mention_start);
+                    t.country = country_before(src, words, &mut sentences, mention_start);
                 }
             }
         }
@@ -647,10 +704,10 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
             && !org_inside
             && name_words.iter().all(|w| {
                 let t = bare(w.text(src));
-                !lx.is_not_name(t)
-                    && lx.modifier(&t.to_lowercase()).is_none()
-                    && lx.title_family(&t.to_lowercase()).is_none()
-                    || SUFFIXES.contains(&t)
+                !lx.is_not_name(t) && {
+                    let lower = lower(t);
+                    lx.modifier(&lower).is_none() && lx.title_family(&lower).is_none()
+                } || SUFFIXES.contains(&t)
                     || PARTICLES.contains(&t)
             });
         if !valid {
@@ -682,7 +739,7 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
         let mention_from = if title.is_some() { start } else { name_start };
         let possessive = bare(last.text(src)).len() != last.text(src).len();
         let after_verb = words[..i].iter().rev().take(2).any(|w| lx.is_speech_verb(w.text(src)));
-        let subject = (opens_sentence(src, mention_from) || after_verb) && !possessive;
+        let subject = (opens_sentence(src, words, &mut sentences, mention_from) || after_verb) && !possessive;
         let next_verb = words.get(j).is_some_and(|w| lx.is_speech_verb(w.text(src)))
             || src[name_end..].trim_start().starts_with(',')
                 && words[j..].iter().take(12).any(|w| lx.is_speech_verb(w.text(src)));
@@ -732,10 +789,10 @@ fn apposition_title(src: &str, words: &[Word], j: usize) -> Option<(Title, usize
         return None;
     }
     let mut k = j;
-    let first = words[k].text(src).to_lowercase();
-    if matches!(first.as_str(), "the" | "a" | "an" | "who" | "its" | "their") {
+    let first = lower(words[k].text(src));
+    if matches!(&*first, "the" | "a" | "an" | "who" | "its" | "their") {
         k += 1;
-        if first == "who" && words.get(k).is_some_and(|w| w.text(src) == "is" || w.text(src) == "was") {
+        if &*first == "who" && words.get(k).is_some_and(|w| w.text(src) == "is" || w.text(src) == "was") {
             k += 1;
             if words.get(k).is_some_and(|w| matches!(w.text(src), "the" | "a" | "an")) {
                 k += 1;

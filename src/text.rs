@@ -380,34 +380,44 @@ impl Word {
 }
 
 /// Splits `text[from..to]` into words.
+///
+/// One pass over the bytes: ASCII letters and digits are taken a byte at a time, anything else
+/// is decoded as a character (the rules are those of `reference_words_in` in the tests).
 pub fn words_in(text: &str, from: usize, to: usize) -> Vec<Word> {
     let mut out = Vec::new();
     let slice = &text[from..to];
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !c.is_alphanumeric() {
+    let bytes = slice.as_bytes();
+    // The character at byte `i` and its length.
+    let at = |i: usize| match bytes[i] {
+        b if b.is_ascii() => (char::from(b), 1),
+        _ => slice[i..].chars().next().map_or((' ', 1), |c| (c, c.len_utf8())),
+    };
+    let alnum = |c: char| if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
+    let mut i = 0;
+    while i < bytes.len() {
+        let (c, len) = at(i);
+        if !alnum(c) {
+            i += len;
             continue;
         }
         let start = i;
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
-            if d.is_alphanumeric()
-                || is_combining(d)
-                || (is_invisible(d) && slice[j + d.len_utf8()..].starts_with(char::is_alphanumeric))
-            {
-                end = j + d.len_utf8();
-                iter.next();
+        let mut j = i + len; // after the last character taken into the word
+        while j < bytes.len() {
+            if bytes[j].is_ascii_alphanumeric() {
+                j += 1;
+                continue;
+            }
+            let (d, dl) = at(j);
+            let rest = &slice[j + dl..];
+            if alnum(d) || is_combining(d) || (is_invisible(d) && rest.starts_with(char::is_alphanumeric)) {
+                j += dl;
             } else if is_word_joiner(d) {
                 // A joiner stays inside the word only when a letter or digit follows it, or,
                 // for a period, when it closes an initial or abbreviation such as "U.S.".
-                let rest = &slice[j + d.len_utf8()..];
-                let next = rest.chars().next();
-                if next.is_some_and(|n| n.is_alphanumeric()) {
-                    end = j + d.len_utf8();
-                    iter.next();
+                if rest.chars().next().is_some_and(|n| n.is_alphanumeric()) {
+                    j += dl;
                 } else if d == '.' && (is_initialism(&slice[start..j]) || is_initial(&slice[start..j])) {
-                    end = j + 1;
-                    iter.next();
+                    j += 1;
                     break;
                 } else {
                     break;
@@ -416,7 +426,8 @@ pub fn words_in(text: &str, from: usize, to: usize) -> Vec<Word> {
                 break;
             }
         }
-        out.push(Word { start: from + start, end: from + end });
+        out.push(Word { start: from + start, end: from + j });
+        i = j;
     }
     out
 }
@@ -475,6 +486,14 @@ pub fn sentence_end(text: &str, at: usize, ceil: usize) -> usize {
         i += 1;
     }
     ceil
+}
+
+/// The byte offsets of every mark in `text` that ends a sentence, in order: the `i` at which
+/// [`sentence_start`] and [`sentence_end`] stop. One pass, for callers that ask about many
+/// positions of one text.
+pub fn sentence_end_marks(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).filter(|&i| matches!(bytes[i], b'.' | b'!' | b'?') && is_sentence_end(text, i)).collect()
 }
 
 /// Whether the punctuation at byte `i` ends a sentence.
@@ -629,6 +648,79 @@ mod tests {
         }
     }
 
+    /// `words_in` as it was written first, char by char: the reference.
+    fn reference_words_in(text: &str, from: usize, to: usize) -> Vec<Word> {
+        let mut out = Vec::new();
+        let slice = &text[from..to];
+        let mut iter = slice.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            if !c.is_alphanumeric() {
+                continue;
+            }
+            let start = i;
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if d.is_alphanumeric()
+                    || is_combining(d)
+                    || (is_invisible(d) && slice[j + d.len_utf8()..].starts_with(char::is_alphanumeric))
+                {
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else if is_word_joiner(d) {
+                    // A joiner stays inside the word only when a letter or digit follows it, or,
+                    // for a period, when it closes an initial or abbreviation such as "U.S.".
+                    let rest = &slice[j + d.len_utf8()..];
+                    let next = rest.chars().next();
+                    if next.is_some_and(|n| n.is_alphanumeric()) {
+                        end = j + d.len_utf8();
+                        iter.next();
+                    } else if d == '.' && (is_initialism(&slice[start..j]) || is_initial(&slice[start..j])) {
+                        end = j + 1;
+                        iter.next();
+                        break;
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            out.push(Word { start: from + start, end: from + end });
+        }
+        out
+    }
+
+    #[test]
+    fn words_equal_the_reference_on_random_text() {
+        let alphabet: Vec<char> =
+            "aZ9 .'-\u{2019}\u{2010}\u{2011}\u{0301}\u{200B}\u{00AD}\u{00E9}\u{4E2D}U.S(),\"\u{201C}\n"
+                .chars()
+                .collect();
+        let mut state = 0x0123_4567_89ab_cdefu64;
+        for _ in 0..50_000 {
+            let mut text = String::new();
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 14) as usize;
+            for _ in 0..len {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push(alphabet[(state % alphabet.len() as u64) as usize]);
+            }
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let a = bounds[(state >> 20) as usize % bounds.len()];
+            let b = bounds[(state >> 40) as usize % bounds.len()];
+            let (from, to) = (a.min(b), a.max(b));
+            assert_eq!(
+                words_in(&text, from, to),
+                reference_words_in(&text, from, to),
+                "{text:?} {from}..{to}"
+            );
+        }
+    }
+
     #[test]
     fn words_keep_initials_and_joiners() {
         let t = "Rep. G.K. Butterfield (D-N.C.) met O\u{2019}Rourke in the U.S. today.";
@@ -637,6 +729,17 @@ mod tests {
             w,
             ["Rep", "G.K.", "Butterfield", "D-N.C.", "met", "O\u{2019}Rourke", "in", "the", "U.S.", "today"]
         );
+    }
+
+    #[test]
+    fn sentence_end_marks_agree_with_sentence_start() {
+        let t = "Sen. Smith arrived. Mr. Jones left at 5 p.m. Then it rained! Why? \"No.\" U.S. Gen. Lee. J. Doe went.";
+        let marks = sentence_end_marks(t);
+        for at in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+            let k = marks.partition_point(|&e| e < at);
+            let start = if k == 0 { 0 } else { marks[k - 1] + 1 };
+            assert_eq!(start, sentence_start(t, 0, at), "at {at}");
+        }
     }
 
     #[test]

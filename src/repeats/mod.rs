@@ -22,9 +22,9 @@ mod words;
 use std::collections::HashMap;
 
 pub(crate) use drift::quote_drift;
+pub(crate) use hash::FxBuild;
 pub(crate) use words::Words;
 
-use hash::FxBuild;
 use near::{block_sentences, matched_sentences, Comparer, MIN_WORDS};
 
 use crate::report::{CopyChanges, RepeatGroup, RepeatKind, WordRun};
