@@ -10,107 +10,21 @@
 // Tests start it in-process: `const { url, close } = await startServer({ port: 0 })`;
 // `mounts` replaces the default folders, e.g. { '/': '/some/dir', '/dist/': distDir }.
 
-import { createReadStream, existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import { dirname, extname, join, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+
+import { serve } from '../bin/lib/server.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.ts': 'text/plain; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.wasm': 'application/wasm',
-  '.woff2': 'font/woff2',
-};
-
-/** The file for a URL path under one of the mounts, or null when outside them. */
-function locate(mounts, urlPath) {
-  let decoded;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  // Longest mount prefix first, so /dist/ wins over /.
-  const prefix = Object.keys(mounts)
-    .filter((p) => decoded === p.replace(/\/$/, '') || decoded.startsWith(p))
-    .sort((a, b) => b.length - a.length)[0];
-  if (prefix === undefined) return null;
-  const base = resolve(mounts[prefix]);
-  const file = resolve(base, '.' + sep + decoded.slice(prefix.length));
-  return file === base || file.startsWith(base + sep) ? file : null;
-}
-
 /**
- * Starts the server.
- * @param {{ port?: number, host?: string, mounts?: Record<string, string>, quiet?: boolean }} [opts]
+ * Starts the server (bin/lib/server.mjs, the one the check command uses) on 127.0.0.1.
+ * @param {{ port?: number, mounts?: Record<string, string> }} [opts]
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
-export function startServer({ port = 8080, host = '127.0.0.1', mounts, quiet = true } = {}) {
-  mounts ??= { '/': join(ROOT, 'www'), '/dist/': join(ROOT, 'dist') };
-  const server = createServer(async (req, res) => {
-    const send = (status, text) => {
-      res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end(req.method === 'HEAD' ? undefined : text + '\n');
-    };
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed');
-    const path = new URL(req.url, 'http://localhost').pathname;
-    let file = locate(mounts, path);
-    if (!file) return send(404, 'not found');
-    try {
-      let info = await stat(file);
-      if (info.isDirectory()) {
-        if (!path.endsWith('/')) {
-          res.writeHead(301, { location: path + '/' });
-          return res.end();
-        }
-        file = join(file, 'index.html');
-        info = await stat(file);
-      }
-      if (!info.isFile()) return send(404, 'not found');
-      res.writeHead(200, {
-        'content-type': MIME[extname(file).toLowerCase()] || 'application/octet-stream',
-        'content-length': info.size,
-        'cache-control': 'no-cache',
-        'x-content-type-options': 'nosniff',
-      });
-      if (req.method === 'HEAD') return res.end();
-      createReadStream(file).on('error', () => res.destroy()).pipe(res);
-    } catch {
-      send(404, 'not found');
-    }
-    if (!quiet) console.log(`${req.method} ${path}`);
-  });
-  return new Promise((ok, fail) => {
-    server.once('error', fail);
-    server.listen(port, host, () => {
-      const actual = server.address().port;
-      ok({
-        url: `http://${host}:${actual}/`,
-        port: actual,
-        close: () => new Promise((done) => {
-          server.closeAllConnections?.();
-          server.close(() => done());
-        }),
-      });
-    });
-  });
+export function startServer({ port = 8080, mounts } = {}) {
+  return serve({ port, mounts: mounts ?? { '/': join(ROOT, 'www'), '/dist/': join(ROOT, 'dist') } });
 }
 
 function parsePort(argv) {

@@ -1,6 +1,7 @@
 // A small static file server on 127.0.0.1 for the check command (local files are loaded through
 // it, so that pages get an http origin as they would on the web) and for tests that need response
-// headers of their own (a Content-Security-Policy per path).
+// headers of their own (a Content-Security-Policy per path); `npm run serve` (scripts/serve.mjs)
+// serves the demo with it too.
 //
 //   const server = await serve({ mounts: { '/a/': '/some/dir' }, headers: (path) => ({...}) });
 //   server.url  // http://127.0.0.1:PORT/
@@ -21,6 +22,8 @@ const MIME = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.ts': 'text/plain; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -82,6 +85,7 @@ export function serve({ mounts, headers = () => ({}), port = 0 }) {
         'content-type': MIME[extname(file).toLowerCase()] || 'application/octet-stream',
         'content-length': info.size,
         'cache-control': 'no-cache',
+        'x-content-type-options': 'nosniff',
         ...headers(path),
       });
       if (req.method === 'HEAD') return res.end();
