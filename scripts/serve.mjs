@@ -59,10 +59,13 @@ function locate(mounts, urlPath) {
 
 /**
  * Starts the server.
- * @param {{ port?: number, host?: string, mounts?: Record<string, string>, quiet?: boolean }} [opts]
+ * `headers(path, file)` may return extra response headers for a file (the browser bench sends
+ * the saved pages a Content-Security-Policy that keeps their own scripts from running).
+ * @param {{ port?: number, host?: string, mounts?: Record<string, string>, quiet?: boolean,
+ *   headers?: (path: string, file: string) => Record<string, string> | undefined }} [opts]
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
-export function startServer({ port = 8080, host = '127.0.0.1', mounts, quiet = true } = {}) {
+export function startServer({ port = 8080, host = '127.0.0.1', mounts, quiet = true, headers } = {}) {
   mounts ??= { '/': join(ROOT, 'www'), '/dist/': join(ROOT, 'dist') };
   const server = createServer(async (req, res) => {
     const send = (status, text) => {
@@ -89,6 +92,7 @@ export function startServer({ port = 8080, host = '127.0.0.1', mounts, quiet = t
         'content-length': info.size,
         'cache-control': 'no-cache',
         'x-content-type-options': 'nosniff',
+        ...headers?.(path, file),
       });
       if (req.method === 'HEAD') return res.end();
       createReadStream(file).on('error', () => res.destroy()).pipe(res);
