@@ -116,8 +116,11 @@ if (fresh(OPT_WASM, BINDGEN_WASM)) {
 
 // 4. The wasm2js core: the crate for target-cpu=mvp, in a target dir of its own so that neither
 //    build invalidates the other's cache.
+//    Built for size (opt-level "z"): it is the fallback where WebAssembly is forbidden, and it is
+//    inlined in the self-contained bookmarklet, which must stay under 1 MiB.
 run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib'], {
   CARGO_TARGET_DIR: MVP_TARGET,
+  CARGO_PROFILE_RELEASE_OPT_LEVEL: 'z',
   RUSTFLAGS: `${process.env.RUSTFLAGS ? `${process.env.RUSTFLAGS} ` : ''}-C target-cpu=mvp`,
 });
 mkdirSync(W2J_DIR, { recursive: true });
