@@ -30,6 +30,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
+import { VERSION, common, wasm2jsFrom } from './esbuild-config.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...p) => join(ROOT, ...p);
@@ -46,7 +47,6 @@ const W2J_BINDGEN_WASM = join(W2J_DIR, 'factlens_bg.wasm');
 const W2J_OPT_WASM = join(W2J_DIR, 'factlens_bg.opt.wasm');
 const W2J_RAW_JS = join(W2J_DIR, 'factlens_bg.wasm2js.raw.js'); // wasm2js's own output
 const W2J_JS = join(W2J_DIR, 'factlens_bg.wasm2js.js'); // the same, growing memory as wasm does
-const VERSION = JSON.parse(readFileSync(at('package.json'), 'utf8')).version;
 // A self-contained bookmarklet longer than this does not fit in a Firefox bookmark.
 const BOOKMARKLET_LIMIT = 1 << 20;
 
@@ -216,29 +216,6 @@ function withoutCustomSection(bytes, name) {
 
 // 5. esbuild: the shell + glue + inlined cores
 mkdirSync(DIST, { recursive: true });
-const common = {
-  bundle: true,
-  minify: true,
-  target: ['es2020'],
-  legalComments: 'none',
-  loader: { '.wasm': 'binary' },
-  // The glue's fallback `new URL('factlens_bg.wasm', import.meta.url)` is never reached: the
-  // bytes are always passed in. Defining it keeps the IIFE build free of import.meta.
-  define: { 'import.meta.url': '"about:blank"', __FACTLENS_VERSION__: JSON.stringify(VERSION) },
-  logLevel: 'warning',
-};
-
-/**
- * Where `import ... from 'factlens:wasm2js'` (core.js) leads in each build: a module file in
- * www/src, or for the ES module build the sibling dist file, left as a runtime import.
- */
-const wasm2jsFrom = (file) => ({
-  name: 'factlens-wasm2js',
-  setup(b) {
-    b.onResolve({ filter: /^factlens:wasm2js$/ }, () => ({ path: at('www/src', file) }));
-    b.onResolve({ filter: /^\.\/factlens\.wasm2js\.mjs$/ }, (args) => ({ path: args.path, external: true }));
-  },
-});
 const iife = (entry, file, extra = {}) => ({
   ...common, entryPoints: [at('www/src', entry)], format: 'iife', plugins: [wasm2jsFrom(file)], ...extra,
 });

@@ -24,6 +24,9 @@ mod report;
 mod speaker;
 mod text;
 
+#[doc(hidden)]
+pub mod invariants;
+pub mod jsonl;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 

@@ -326,7 +326,7 @@ impl NameIndex {
             let family_first = m.tokens.len() >= 2
                 && lx.first_name_gender(&m.tokens[0]).is_none()
                 && !m.tokens[0].ends_with('.');
-            let keys = std::iter::once(m.surname()).chain(family_first.then_some(m.tokens[0].as_str()));
+            let keys = std::iter::once(m.surname()).chain(family_first.then(|| m.tokens[0].as_str()));
             for key in keys {
                 let group = index.by_surname.entry(key.to_string()).or_default();
                 let k = match group.names.iter().position(|n| *n == m.tokens) {
@@ -433,7 +433,7 @@ impl NameIndex {
             .filter(|(_, &k)| k)
             .flat_map(|(m, _)| {
                 let family_first = m.tokens.len() >= 2 && lx.first_name_gender(&m.tokens[0]).is_none();
-                std::iter::once(m.surname()).chain(family_first.then_some(m.tokens[0].as_str()))
+                std::iter::once(m.surname()).chain(family_first.then(|| m.tokens[0].as_str()))
             })
             .collect();
         let surnames: HashSet<String, FxBuild> = surnames.into_iter().map(str::to_string).collect();
@@ -730,6 +730,12 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
             .map(|w| bare(w.text(src)).chars().filter(|&c| !crate::text::is_invisible(c)).collect::<String>())
             .filter(|t| !SUFFIXES.contains(&t.as_str()))
             .collect();
+        // A name of suffixes alone ("Minister Sr") names nobody.
+        if tokens.is_empty() {
+            pending = None;
+            i = j;
+            continue;
+        }
         let mention_from = if title.is_some() { start } else { name_start };
         let possessive = bare(last.text(src)).len() != last.text(src).len();
         let after_verb = words[..i].iter().rev().take(2).any(|w| lx.is_speech_verb(w.text(src)));
@@ -957,6 +963,12 @@ mod tests {
         // The last "Kim" could be either Kim: it goes to the one named nearest before, flagged.
         assert!(idx.is_ambiguous(idx.mentions.len() - 1));
         assert!(!idx.is_ambiguous(5));
+    }
+
+    #[test]
+    fn a_title_before_a_suffix_alone_names_nobody() {
+        // Found by the fuzzer: the name's words were all suffixes, leaving it empty.
+        assert!(mentions("\u{201A}We will rebuild the pier. Minister Sr b and Minister Jr.").is_empty());
     }
 
     #[test]

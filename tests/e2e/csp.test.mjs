@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { serve } from '../../bin/lib/server.mjs';
-import { launch, missingBrowser, until } from './browsers.mjs';
+import { launch, missingBrowser, recordingPage, until } from './browsers.mjs';
 import { bookmarkletCode, writeFixtures } from './fixtures.mjs';
 import { DIST, ROOT, missing } from './harness.mjs';
 
@@ -69,9 +69,9 @@ for (const browserName of ['chromium', 'firefox']) {
         },
       });
       elsewhere = await serve({ mounts: { '/': join(ROOT, 'www'), '/dist/': DIST } });
-      browser = await launch(browserName, 'http://127.0.0.1:');
+      browser = await launch(browserName);
       for (const [key, server] of [['same', site], ['other', elsewhere]]) {
-        const page = await browser.newPage();
+        const page = await recordingPage(browser);
         await page.goto(`${server.url}bookmarklet.html`);
         await until(() => page.evaluate(() => document.documentElement.dataset.ready === 'true'), 'the bookmarklet links');
         marks[key] = await page.evaluate(() => ({
@@ -101,7 +101,7 @@ for (const browserName of ['chromium', 'firefox']) {
 
     /** Runs a bookmarklet on a page until the panel opens or a failure message shows. */
     async function run(policyIndex, pageName, variant, origin = 'same') {
-      const page = await browser.newPage();
+      const page = await recordingPage(browser);
       await page.goto(`${site.url}csp/${policyIndex}/${pageName}.html`);
       const code = bookmarkletCode(marks[origin][variant]);
       await page.evaluate(code);
@@ -180,7 +180,7 @@ for (const browserName of ['chromium', 'firefox']) {
     it("embedded as an ES module under script-src 'self', dist/factlens.js falls back to factlens.wasm2js.mjs", async () => {
       assert.ok(baseline.demo, 'the no-CSP Report is missing');
       for (const [index, engine] of [[0, 'wasm'], [1, 'wasm2js']]) {
-        const page = await browser.newPage();
+        const page = await recordingPage(browser);
         try {
           await page.goto(`${site.url}csp/${index}/demo-esm.html`);
           const got = await until(() => page.evaluate(() => window.esmScan), 'the module to scan');

@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import {
   ROOT, clickPanelButton, highlightSizes, panelOutline, panelSections, start, suite,
 } from './harness.mjs';
+import { openBundle } from './browsers.mjs';
 
 
 suite('demo page', null, () => {
@@ -125,9 +126,14 @@ suite('demo page', null, () => {
     assert.ok(flashed.inView);
     await page.waitForFunction(() => !CSS.highlights.has('factlens-flash'), null, { timeout: 5000 });
 
-    // Focus stays on the button (inside the host); Shift+Tab and Enter work like any button.
+    // Focus left the panel for the text, which is now the selection; the shortcut comes back
+    // to the button, and Enter works like any button.
+    assert.deepEqual(await page.evaluate(() => ({
+      active: document.activeElement.localName, selected: getSelection().toString().slice(0, 30),
+    })), { active: 'body', selected: 'The crossing’s two landing sta' });
+    await page.keyboard.press('Alt+Shift+KeyF');
     assert.equal(await page.evaluate(() => document.activeElement.localName), 'factlens-overlay');
-    await page.keyboard.press('Shift+Tab');
+    await page.waitForFunction(() => !CSS.highlights.has('factlens-flash'), null, { timeout: 5000 });
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => CSS.highlights.has('factlens-flash'));
   });
@@ -155,12 +161,42 @@ suite('demo page', null, () => {
     assert.deepEqual(await highlightSizes(page), {});
   });
 
-  it('closes with Esc', async () => {
+  it('hides with Esc (the highlights stay), and closes with its × button', async () => {
     await page.evaluate(() => factlens.scan());
-    assert.ok(await panelOutline(page));
+    await page.keyboard.press('Alt+Shift+KeyF');
     await page.keyboard.press('Escape');
+    const hidden = await panelOutline(page);
+    assert.deepEqual(hidden.filter((e) => e.role === 'button').map((e) => e.name), ['Show', 'Close factlens']);
+    assert.ok((await highlightSizes(page))['factlens-quote'] > 0);
+    const close = hidden.find((e) => e.name === 'Close factlens');
+    await clickPanelButton(page, close.backendNodeId);
     assert.equal(await panelOutline(page), null);
     assert.deepEqual(await highlightSizes(page), {});
+  });
+
+  it('shows screen readers the same panel as the open-root copy the other tests audit', async () => {
+    const outline = (o) => o.map(({ role, name, level }) => ({ role, name, level }));
+    // The live region is filled in a moment after the panel opens: compare once it is.
+    const announced = async (p) => {
+      for (let i = 0; i < 100; i++) {
+        const o = await panelOutline(p);
+        if (o?.at(-1)?.name.startsWith('factlens: ')) return outline(o);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error('the panel announced nothing');
+    };
+    await page.evaluate(() => factlens.scan());
+    const shipped = await announced(page);
+    await page.evaluate(() => factlens.clear());
+    const copy = await env.newPage({ viewport: { width: 1280, height: 1000 } });
+    await copy.goto(env.url);
+    await copy.waitForFunction(() => window.factlensReport, null, { timeout: 20000 });
+    await copy.evaluate(() => factlens.clear());
+    await copy.evaluate(await openBundle());
+    await copy.evaluate(() => factlens.scan());
+    assert.equal(await copy.evaluate(() => document.querySelector('factlens-overlay').shadowRoot !== null), true);
+    assert.deepEqual(await announced(copy), shipped);
+    await copy.context().close();
   });
 
   it('rejects a bad root with a clear message and leaves the page alone', async () => {
@@ -169,7 +205,7 @@ suite('demo page', null, () => {
     assert.equal(await page.evaluate(() => document.querySelectorAll('factlens-overlay').length), 0);
   });
 
-  it('works without the CSS Custom Highlight API: no highlights, the panel still lists', async () => {
+  it('works without the CSS Custom Highlight API: boxes instead, the panel still lists', async () => {
     const bare = await env.newPage();
     await bare.addInitScript(() => {
       delete CSS.highlights;

@@ -115,6 +115,8 @@ suite('repeats on a page with furniture', null, () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${env.url}gen/repeats.html`);
     report = await page.evaluate(() => factlens.scan({ root: document.body }));
+    // The body spans the window, so the panel starts hidden rather than cover it: show it.
+    await page.keyboard.press('Alt+Shift+KeyF');
   });
   after(async () => {
     await env?.close();

@@ -45,3 +45,43 @@ export function blockRange(blocks, index) {
 
 /** A Range for a `{block, start, end}` span. */
 export const spanRange = (blocks, span) => span && rangeOf(blocks, span.block, span.start, span.end);
+
+/** How many characters `a` and `b` share, counted from their starts (or, `back`, their ends). */
+function agree(a, b, back) {
+  let n = 0;
+  const m = Math.min(a.length, b.length);
+  while (n < m && (back ? a[a.length - 1 - n] === b[b.length - 1 - n] : a[n] === b[n])) n++;
+  return n;
+}
+
+/**
+ * Finds a text again, as a W3C Web Annotation TextQuoteSelector is found: `exact` where it was
+ * (`block`, `start`); else its only occurrence in that block; else, of every occurrence in any
+ * block, the one whose surrounding text agrees best with `prefix` and `suffix` (the nearer block
+ * on a tie). Lets a finding follow its text when the page around it changed.
+ * @param {import('./flatten.js').Block[]} blocks
+ * @param {{ exact: string, prefix?: string, suffix?: string, block?: number, start?: number }} sel
+ * @returns {{ block: number, start: number, end: number } | null}
+ */
+export function relocate(blocks, sel) {
+  const { exact, prefix = '', suffix = '', block = -1, start = -1 } = sel;
+  if (!exact) return null;
+  const span = (b, s) => ({ block: b, start: s, end: s + exact.length });
+  if (blocks[block]?.text.startsWith(exact, start)) return span(block, start);
+  const hits = [];
+  blocks.forEach(({ text }, b) => {
+    for (let s = text.indexOf(exact); s >= 0; s = text.indexOf(exact, s + 1)) hits.push([b, s]);
+  });
+  const here = hits.filter(([b]) => b === block);
+  if (here.length === 1) return span(...here[0]);
+  let best = null;
+  let bestScore = -Infinity;
+  for (const [b, s] of hits) {
+    const text = blocks[b].text;
+    const score = agree(prefix, text.slice(Math.max(0, s - prefix.length), s), true) +
+      agree(suffix, text.slice(s + exact.length, s + exact.length + suffix.length), false) -
+      Math.abs(b - block) / (blocks.length + 1);
+    if (score > bestScore) [best, bestScore] = [span(b, s), score];
+  }
+  return best;
+}

@@ -7,11 +7,24 @@
 /** Options of {@link scan}. */
 export interface ScanOptions {
   /**
-   * Element whose visible text is read. Default: the page's main content — the first of
-   * `article`, `main`, `[itemprop=articleBody]`, `[role=main]` that matches (of several
-   * matches, the one with the most text) — else `document.body`.
+   * Element whose visible text is read. Default: the article, as `scope` says.
    */
   root?: Element;
+  /**
+   * Without `root`: "article" (default) reads the main article — a semantic element
+   * (`[itemprop~=articleBody]`, `article`, `main`, `[role=main]`) that agrees with a
+   * Readability-style text-density score, else the densest text container, without its
+   * furniture (navigation, asides, related-story and share boxes, galleries, link lists), else
+   * the body; "page" reads the whole body. The panel's "Whole page" toggle switches between them.
+   */
+  scope?: 'article' | 'page';
+  /**
+   * Follow the page's changes (default true): a debounced MutationObserver reads the changed
+   * parts again, analyses again when their text changed, and re-anchors the highlights.
+   */
+  watch?: boolean;
+  /** Called with the new Report after each change that `watch` or the scope toggle made. */
+  onUpdate?: (report: ScanReport) => void;
   /** Highlight the findings in the page text (CSS Custom Highlight API). Default true. */
   highlight?: boolean;
   /** Open the panel listing the findings. Default true. */
@@ -52,13 +65,29 @@ export interface ExportOptions {
   source?: string;
 }
 
-/** What {@link scan} resolves to: the Report, plus the time each stage took and the core used. */
+/**
+ * What {@link scan} resolves to: the Report, plus the time each stage took, the core used and
+ * what was read.
+ */
 export type ScanReport = Report & {
   /** Not enumerable: absent from `JSON.stringify` and structured clones of the Report. */
   readonly timings: ScanTimings;
   /** Not enumerable: which build of the core analysed the page. */
   readonly engine: 'wasm' | 'wasm2js';
+  /** Not enumerable. What was read. */
+  readonly scope: ScanScope;
 };
+
+/** The part of the page a scan read. */
+export interface ScanScope {
+  /** The element read (without its furniture, for an article). */
+  root: Element;
+  /** "semantic" (an article element), "density" (the densest text), "page" (the body: the
+   * whole page asked for, or no article found) or "given" (`options.root`). */
+  how: 'semantic' | 'density' | 'page' | 'given';
+  /** The text of each block, as analysed. */
+  texts: string[];
+}
 
 /** Milliseconds spent in each stage of one scan. */
 export interface ScanTimings {
@@ -68,9 +97,9 @@ export interface ScanTimings {
   flatten: number;
   /** The analysis in WebAssembly, including passing the blocks in and the Report out. */
   analyze: number;
-  /** Turning the Report's offsets into DOM Ranges. */
+  /** Turning the Report's findings into DOM Ranges (by offsets checked against the quote text). */
   anchor: number;
-  /** Highlighting and building the panel. */
+  /** Highlighting and building the panel. (`timings` belongs to the Report scan() resolved to.) */
   render: number;
   /** All of the above. */
   total: number;
@@ -90,6 +119,8 @@ export interface Report {
   quotes: Quote[];
   /** Named people holding a public office, with their titles and mentions. */
   officials: Official[];
+  /** Other named people (no title of office found), with their mentions. */
+  people: Person[];
   /** Pairs of quotes of one speaker whose wording differs slightly: a possible misquote. */
   quote_drift: QuoteDrift[];
 }
@@ -182,15 +213,20 @@ export interface Quote {
   speaker_resolved: string | null;
   /** Index in `officials` of the official the quote is attributed to, or null. */
   official: number | null;
+  /** Index in `people` of the person (without a title) the quote is attributed to, or null. */
+  person: number | null;
   /** Index in `quotes` of the first segment of a quotation spanning several blocks; null for
    * a quotation that lies in one block. */
   chain: number | null;
 }
 
-/** One place where an official is named or referred to. */
+/** One place where an official or a person is named or referred to. */
 export interface Mention extends Span {
   /** The mention's exact text ("(Russian) President (Vladimir) Putin", "Medvedev"). */
   text: string;
+  /** True for a bare surname that several people on the page share ("Clinton" beside Bill and
+   * Hillary Clinton): it was given to the one named in full nearest before it. */
+  ambiguous: boolean;
 }
 
 /** A named person with a public-office title; every mention of them merged into one entry. */
@@ -206,6 +242,16 @@ export interface Official {
   /** Every mention, in page order. */
   mentions: Mention[];
   /** How many quote segments are attributed to this official. */
+  quotes: number;
+}
+
+/** A named person without a title of office; every mention merged into one entry. */
+export interface Person {
+  /** The fullest form of the name found. */
+  name: string;
+  /** Every mention, in page order. */
+  mentions: Mention[];
+  /** How many quote segments are attributed to this person. */
   quotes: number;
 }
 

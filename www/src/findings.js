@@ -1,8 +1,8 @@
 // Report + blocks -> what the overlay shows: Ranges per highlight category and the panel's
 // entries (repeat groups with what changed in edited copies, quotations grouped by speaker,
-// quote drift, officials), each with its Ranges.
+// quote drift, officials, other people), each with its Ranges.
 
-import { blockRange, rangeOf, spanRange } from './anchor.js';
+import { blockRange, rangeOf, relocate, spanRange } from './anchor.js';
 
 const UNATTRIBUTED = 'Unattributed';
 
@@ -12,12 +12,14 @@ const UNATTRIBUTED = 'Unattributed';
  */
 export function findings(report, blocks) {
   const keep = (list) => list.filter(Boolean);
-  const paint = { repeat: [], quote: [], unattributed: [], speaker: [], official: [] };
+  const paint = { repeat: [], edited: [], quote: [], unattributed: [], speaker: [], official: [] };
+  const officials = report.officials || [];
+  const people = report.people || [];
 
   const texts = (runs) => (runs || []).map((r) => r.text);
   const repeats = report.repeats.map((g) => {
     const copies = g.blocks.map((b) => keep([blockRange(blocks, b)]));
-    paint.repeat.push(...copies.flat());
+    paint[g.kind === 'edited' ? 'edited' : 'repeat'].push(...copies.flat());
     // For edited groups: what each later copy changed, against the first (copy 1).
     const changes = (g.changes || []).map((c) => ({
       copy: g.blocks.indexOf(c.block) + 1,
@@ -34,24 +36,36 @@ export function findings(report, blocks) {
     };
   });
 
+  // A quote segment's Range, anchored by its text (TextQuoteSelector: exact, then prefix and
+  // suffix), not by offsets alone.
+  const quoteRange = (q) => {
+    const at = relocate(blocks, { exact: q.text, prefix: q.prefix, suffix: q.suffix, block: q.block, start: q.start });
+    return at && rangeOf(blocks, at.block, at.start, at.end);
+  };
+
   // One entry per quotation: the segments of a multi-paragraph quotation share `chain`.
   const quotations = new Map();
   report.quotes.forEach((q, i) => {
     const key = q.chain ?? i;
     let entry = quotations.get(key);
     if (!entry) {
-      entry = { text: [], ranges: [], speaker: null, via: null, official: null };
+      entry = { text: [], ranges: [], speaker: null, via: null, official: null, speakerRanges: [] };
       quotations.set(key, entry);
     }
     entry.text.push(q.text);
-    const range = rangeOf(blocks, q.block, q.start, q.end);
+    const range = quoteRange(q);
     if (range) entry.ranges.push(range);
-    // The resolved name, else the mention as written (shown quoted: not resolved to a name).
-    entry.speaker ??= q.speaker_resolved ?? (q.speaker ? `“${q.speaker}” (unresolved)` : null);
+    // The official's or person's name, else the resolved name, else the mention as written
+    // (shown quoted: not resolved to a name).
+    entry.speaker ??= officials[q.official]?.name ?? people[q.person]?.name ?? q.speaker_resolved ??
+      (q.speaker ? `“${q.speaker}” (unresolved)` : null);
     entry.via ??= q.speaker;
     entry.official ??= q.official;
     const speakerRange = spanRange(blocks, q.speaker_span);
-    if (speakerRange) paint.speaker.push(speakerRange);
+    if (speakerRange) {
+      paint.speaker.push(speakerRange);
+      entry.speakerRanges.push(speakerRange);
+    }
   });
   const groups = new Map();
   for (const entry of quotations.values()) {
@@ -63,19 +77,24 @@ export function findings(report, blocks) {
       paragraphs: entry.text.length,
       via: entry.via && entry.via !== name && !name.startsWith('“') ? entry.via : null,
       ranges: entry.ranges,
+      official: entry.official,
+      speakerRanges: entry.speakerRanges,
     });
   }
   // Named speakers in order of first quotation, the unattributed last.
   const quoteGroups = [...groups.values()].sort((a, b) => b.attributed - a.attributed);
 
-  const officials = report.officials.map((o) => {
+  // Officials, then the other people named; a mention that is a surname several of them share
+  // counts as ambiguous.
+  const named = (list, official) => list.map((o) => {
     const ranges = keep(o.mentions.map((m) => spanRange(blocks, m)));
-    paint.official.push(...ranges);
+    if (official) paint.official.push(...ranges);
     return {
       name: o.name,
-      titles: o.titles,
+      titles: o.titles || [],
       where: [o.country, o.organisation].filter(Boolean),
       mentions: o.mentions.length,
+      ambiguous: o.mentions.filter((m) => m.ambiguous).length,
       quotes: o.quotes,
       ranges,
     };
@@ -91,9 +110,12 @@ export function findings(report, blocks) {
       later: b.text,
       inserted: texts(d.inserted),
       deleted: texts(d.deleted),
-      ranges: keep([rangeOf(blocks, a.block, a.start, a.end), rangeOf(blocks, b.block, b.start, b.end)]),
+      ranges: keep([quoteRange(a), quoteRange(b)]),
     };
   });
 
-  return { paint, repeats, quoteGroups, officials, quoteCount: quotations.size, drift };
+  return {
+    paint, repeats, quoteGroups, officials: named(officials, true), people: named(people, false),
+    quoteCount: quotations.size, drift,
+  };
 }

@@ -44,7 +44,7 @@ function weight(text) {
 }
 
 /** Is this element hidden from a reader (and so is its whole subtree)? */
-function hidden(el) {
+export function hidden(el) {
   if (el.hidden || el.getAttribute('aria-hidden') === 'true') return true;
   let visible;
   if (typeof el.checkVisibility === 'function') {
@@ -59,9 +59,11 @@ function hidden(el) {
 }
 
 /**
- * One block of page text and the text nodes it was made from. `furniture` is true for a block
- * inside navigation, a header, footer, aside or caption, or a list item that is mostly links.
- * @typedef {{ text: string, nodes: Text[], starts: number[], furniture: boolean }} Block
+ * One block of page text, the text nodes it was made from (`starts[i]`: offset of `nodes[i]` in
+ * `text`) and the element it belongs to (its paragraph-level element, or the walk's root).
+ * `furniture` is true for a block inside navigation, a header, footer, aside or caption, or a
+ * list item that is mostly links.
+ * @typedef {{ text: string, nodes: Text[], starts: number[], el: Element, furniture: boolean }} Block
  */
 
 /**
@@ -102,10 +104,10 @@ export function flatten(root, exclude = () => false) {
   };
   const end = () => {
     if (current && /\S/.test(current.text)) {
-      const { owner: el, letters, linkLetters } = current;
+      const { el, letters, linkLetters } = current;
       const linkList = !!(el.closest && el.closest(LIST)) && letters > 0 && linkLetters / letters >= LINK_DENSE;
       blocks.push({
-        text: current.text, nodes: current.nodes, starts: current.starts,
+        text: current.text, nodes: current.nodes, starts: current.starts, el,
         furniture: furnitureOf(el) || linkList,
       });
     }
@@ -118,7 +120,7 @@ export function flatten(root, exclude = () => false) {
     if (broke || blockOwner !== currentOwner) end();
     broke = false;
     currentOwner = blockOwner;
-    if (!current) current = { text: '', nodes: [], starts: [], owner: blockOwner, letters: 0, linkLetters: 0 };
+    if (!current) current = { text: '', nodes: [], starts: [], el: blockOwner, letters: 0, linkLetters: 0 };
     current.starts.push(current.text.length);
     current.nodes.push(node);
     current.text += data;
@@ -130,20 +132,5 @@ export function flatten(root, exclude = () => false) {
   return blocks;
 }
 
-/**
- * The element a scan reads by default: the page's main content (the first of `article`, `main`,
- * `[itemprop=articleBody]`, `[role=main]` that matches a visible element; of several matches the
- * one with the most text), else the body.
- */
-export function defaultRoot(doc = document) {
-  for (const sel of ['article', 'main', '[itemprop="articleBody"]', '[role="main"]']) {
-    let best = null;
-    let most = 0;
-    for (const el of doc.querySelectorAll(sel)) {
-      const n = el.textContent.trim().length;
-      if (n > most && !hidden(el)) [best, most] = [el, n];
-    }
-    if (best) return best;
-  }
-  return doc.body || doc.documentElement;
-}
+/** Is this a paragraph-level element, one that starts and ends a block? */
+export const isBlock = (el) => BLOCK.has(el.tagName.toUpperCase());

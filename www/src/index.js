@@ -1,29 +1,36 @@
-// factlens in the browser: scan(options) and clear().
+// factlens in the browser: scan(options), clear() and export(format).
 //
-// flatten (page -> blocks) -> analyzeBlocks (Rust/WASM, one call) -> findings (Report -> Ranges)
-// -> paint (CSS Custom Highlight API) + openPanel (closed shadow root). Nothing here changes the
+// articleScope (which part to read) -> flatten (page -> blocks) -> analyzeBlocks (Rust core, one
+// call) -> findings (Report -> Ranges) -> paint (CSS Custom Highlight API, or boxes) + openPanel
+// (closed shadow root); then watchPage follows the page's changes. Nothing here changes the
 // page's text, layout or listeners. The analysis core is WebAssembly, or its wasm2js build where
 // the page forbids WebAssembly (core.js); export(format) hands the last scan to other tools.
 
 import { loadCore } from './core.js';
 import { exportAs } from './export.js';
-import { defaultRoot, flatten } from './flatten.js';
+import { flatten } from './flatten.js';
 import { findings } from './findings.js';
-import { flash, paint, unpaint } from './highlight.js';
-import { HOST_TAG, openPanel } from './panel.js';
+import { flash, pageTheme, paint, unpaint } from './highlight.js';
+import { reread, sameBlocks, watchPage } from './live.js';
+import { HOST_TAG, openPanel, settings } from './panel.js';
+import { articleScope } from './scope.js';
 
 let generation = 0; // bumped by clear(); a scan that sees it change was cancelled
 let panel = null;
-let last = null; // { report, blocks } of the last scan, for export()
+/** The current scan: { options, core, scope, blocks, report, theme, unwatch } */
+let state = null;
+let last = null; // { report, blocks } of the last scan (kept up to date by updates), for export()
 
-function analyze(core, texts, hints) {
+/** Analyses blocks with the page's hints: which blocks are furniture, the text's language. */
+function analyze(core, blocks, root) {
   const { analyzeBlocks, lastPanic } = core;
   // The trap that left this core unusable, if any.
   const crashed = core.crashed;
   if (crashed) throw new Error(`factlens: the analysis module crashed earlier (${crashed.message}); reload the page to scan again`);
+  const lang = (root.closest && root.closest('[lang]')?.getAttribute('lang')) || document.documentElement.lang || '';
   let report;
   try {
-    report = analyzeBlocks(texts, hints);
+    report = analyzeBlocks(blocks.map((b) => b.text), { furniture: blocks.map((b) => b.furniture), lang });
   } catch (e) {
     // A trap (RuntimeError: unreachable, out of bounds...) may leave the module's memory
     // inconsistent; refuse further calls rather than return wrong results.
@@ -45,6 +52,7 @@ function analyze(core, texts, hints) {
   return report;
 }
 
+/** "Go to": scrolls a finding into view, flashes it, and moves focus to it. */
 function show(ranges) {
   const range = ranges[0];
   if (!range) return;
@@ -56,6 +64,94 @@ function show(ranges) {
     window.scrollBy({ top: range.getBoundingClientRect().top - innerHeight / 3, behavior });
   }
   flash(ranges);
+  // Focus leaves the panel for the finding: a link or control holding it takes focus, and the
+  // text becomes the selection, the reading position (Tab continues from it in Firefox; caret
+  // browsing and screen readers start there). No attribute of the page is touched for it.
+  panel?.blur();
+  el?.closest('a[href],button,input,select,textarea,[tabindex]')?.focus({ preventScroll: true });
+  const selection = getSelection();
+  selection.removeAllRanges();
+  selection.addRange(range.cloneRange());
+}
+
+const ours = (node) => node.nodeType === 1 && (node.localName === HOST_TAG || node.localName === 'factlens-marks');
+
+/** The part of the page to read: `{ root, skip, how, name }`. */
+function pickScope(root, name) {
+  const doc = document;
+  if (root) return { root, skip: new Set(), how: 'given', name: 'given' };
+  if (name === 'page') return { root: doc.body || doc.documentElement, skip: new Set(), how: 'page', name };
+  return { ...articleScope(doc), name: 'article' };
+}
+
+const read = (scope) => flatten(scope.root, (el) => ours(el) || scope.skip.has(el));
+
+/** Report -> highlights and panel, for the current state. */
+function render() {
+  const { report, blocks, scope, options } = state;
+  const t = performance.now();
+  const model = findings(report, blocks);
+  state.anchorMs = performance.now() - t;
+  if (options.highlight !== false) paint(model.paint, state.theme, settings.shadow);
+  if (options.panel !== false) {
+    panel ??= openPanel({ show, close: clear, rescope });
+    panel.update(model, { root: scope.root, scope: scope.name, how: scope.how });
+  }
+  Object.defineProperty(report, 'scope', {
+    value: { root: scope.root, how: scope.how, texts: blocks.map((b) => b.text) },
+    enumerable: false, configurable: true,
+  });
+  Object.defineProperty(report, 'engine', { value: state.core.engine, enumerable: false, configurable: true });
+  last = { report, blocks };
+}
+
+/** Tells the caller about a Report that changed after scan() resolved. */
+function updated() {
+  const { report, options } = state;
+  if (typeof options.onUpdate === 'function') queueMicrotask(() => options.onUpdate(report));
+}
+
+/** The panel's toggle: read the whole page, or the article again. */
+function rescope(name) {
+  if (!state) return;
+  try {
+    state.scope = pickScope(null, name);
+    state.blocks = read(state.scope);
+    state.report = analyze(state.core, state.blocks, state.scope.root);
+    render();
+    updated();
+  } catch {
+    stopWatching();
+  }
+}
+
+/** The page changed: read the changed parts again; analyse again only if the text changed. */
+function refresh(records) {
+  if (!state) return;
+  try {
+    let blocks = reread(state.blocks, state.scope.root, records, (el) => ours(el) || state.scope.skip.has(el));
+    if (!blocks) {
+      // The article left the page (a single-page app changed story): find it again.
+      state.scope = pickScope(null, state.scope.name === 'page' ? 'page' : 'article');
+      blocks = read(state.scope);
+    } else if (sameBlocks(blocks, state.blocks, true)) {
+      return;
+    }
+    const sameText = sameBlocks(blocks, state.blocks, false);
+    state.blocks = blocks;
+    // Same text: the findings are anchored again by their quote text; else a new analysis.
+    if (!sameText) state.report = analyze(state.core, blocks, state.scope.root);
+    render();
+    updated();
+  } catch {
+    // The analysis failed or the module crashed: keep what is shown, stop following the page.
+    stopWatching();
+  }
+}
+
+function stopWatching() {
+  state?.unwatch?.();
+  if (state) state.unwatch = null;
 }
 
 /**
@@ -78,27 +174,26 @@ export async function scan(options) {
   if (gen !== generation) throw new Error('factlens: scan cancelled by clear() or a newer scan()');
   const t1 = performance.now();
 
-  const root = options.root ?? defaultRoot(document);
-  if (!root || typeof root.nodeType !== 'number') {
+  const given = options.root;
+  if (given != null && (typeof given !== 'object' || typeof given.nodeType !== 'number')) {
     throw new TypeError('factlens: scan({ root }) needs a DOM element');
   }
+  let scope;
   let blocks;
   try {
-    blocks = flatten(root, (el) => el.localName === HOST_TAG);
+    scope = pickScope(given, options.scope);
+    blocks = read(scope);
   } catch (e) {
     throw new Error(`factlens: could not read the page: ${e && e.message}`, { cause: e });
   }
   const t2 = performance.now();
-  const lang = (root.closest && root.closest('[lang]')?.getAttribute('lang')) || document.documentElement.lang || '';
-  const report = analyze(core, blocks.map((b) => b.text), { furniture: blocks.map((b) => b.furniture), lang });
+  const report = analyze(core, blocks, scope.root);
   const t3 = performance.now();
-  let t4, t5;
+  let t4;
   try {
-    const model = findings(report, blocks);
+    state = { options, core, scope, blocks, report, theme: pageTheme(scope.root), unwatch: null };
+    render();
     t4 = performance.now();
-    if (options.highlight !== false) paint(model.paint);
-    if (options.panel !== false) panel = openPanel(model, { show, close: clear });
-    t5 = performance.now();
   } catch (e) {
     clear();
     throw new Error(`factlens: could not show the findings: ${e && e.message}`, { cause: e });
@@ -106,19 +201,19 @@ export async function scan(options) {
   const ms = (a, b) => Math.round((b - a) * 100) / 100;
   Object.defineProperty(report, 'timings', {
     value: {
-      load: ms(t0, t1), flatten: ms(t1, t2), analyze: ms(t2, t3), anchor: ms(t3, t4),
-      render: ms(t4, t5), total: ms(t0, t5),
+      load: ms(t0, t1), flatten: ms(t1, t2), analyze: ms(t2, t3), anchor: ms(0, state.anchorMs),
+      render: ms(t3 + state.anchorMs, t4), total: ms(t0, t4),
     },
     enumerable: false,
   });
-  Object.defineProperty(report, 'engine', { value: core.engine, enumerable: false });
-  last = { report, blocks };
+  if (options.watch !== false) state.unwatch = watchPage(() => state.scope.root, ours, refresh);
   return report;
 }
 
 /**
  * The last scan's findings for other tools: 'w3c' (a W3C Web Annotation AnnotationPage) or
- * 'json' (a plain copy of the Report). Throws before the first scan.
+ * 'json' (a plain copy of the Report). Throws before the first scan. After the page changed
+ * under a watching scan, the findings are the updated ones.
  * @param {'w3c' | 'json'} format
  * @param {{ source?: string }} [options] `source`: the page URL the annotations target
  */
@@ -130,6 +225,8 @@ export { exportFindings as export };
 /** Removes every highlight, the highlight stylesheet and the panel. Safe to call any time. */
 export function clear() {
   generation++;
+  stopWatching();
+  state = null;
   unpaint();
   if (panel) {
     panel.remove();

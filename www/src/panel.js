@@ -1,211 +1,474 @@
-// The panel: a host element on <html> (outside <body>, so the page's text is untouched) with a
-// closed shadow root styled only by constructable stylesheets. Page text reaches it only as
-// text nodes, never as HTML.
+// The panel, and the card that hovering or clicking highlighted text shows.
+//
+// A host element on <html> (outside <body>, so the page's text is untouched) with a closed
+// shadow root styled only by constructable stylesheets (allowed under `style-src 'self'`); the
+// host's own position is set inline with !important so page CSS cannot move it. Page text
+// reaches it only as text nodes, never as HTML. The panel is the accessible surface of factlens
+// (highlights are invisible to screen readers): a labelled complementary landmark with headed,
+// collapsible sections of buttons, arrow-key navigation, a live announcement of the results.
+
+import { PALETTE, ownHost, rangesAt } from './highlight.js';
 
 /** Tag of the host element; flatten() never walks into it. */
 export const HOST_TAG = 'factlens-overlay';
 
+/**
+ * Shadow root mode of the panel and the fallback layer. Always "closed" in dist/; the e2e tests
+ * build a copy with "open" so that axe-core and the keyboard tests can look inside.
+ */
+export const settings = { shadow: 'closed' };
+
+/** The keyboard shortcut that shows, enters and hides the panel (README: "The overlay"). */
+export const SHORTCUT = 'Alt+Shift+F';
+
+// Colours are variables, so that the dark scheme only swaps the variables.
 const SHEET_TEXT = `
 :host{all:initial}
 *{box-sizing:border-box}
-.panel{font:13px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f24;background:#fff;
- border:1px solid #c9ced6;border-radius:10px;box-shadow:0 8px 28px rgba(0,0,0,.22);width:min(380px,calc(100vw - 24px));
- max-height:calc(100vh - 24px);display:flex;flex-direction:column;overflow:hidden}
-header{display:flex;align-items:center;gap:8px;padding:10px 12px;border-bottom:1px solid #e3e6ea;background:#f6f7f9}
-h2{font-size:15px;margin:0;font-weight:700}
-.summary{margin:0;flex:1;color:#57606a;font-size:12px}
-.close{font:inherit;font-size:18px;line-height:1;width:28px;height:28px;border:0;border-radius:6px;background:transparent;color:#1b1f24;cursor:pointer}
-.close:hover{background:#e3e6ea}
-.body{overflow:auto;padding:4px 12px 12px}
-h3{font-size:13px;margin:12px 0 6px;text-transform:uppercase;letter-spacing:.04em;color:#57606a;display:flex;align-items:center;gap:6px}
+.panel,.card{--bg:#fff;--fg:#1b1f24;--mute:#4f5761;--line:#c9ced6;--soft:#f3f5f8;--on:#0b63ce;--onfg:#fff;--bar:#3b78c4;--anon:#c23a4e;--ins:#dff5e1;--insfg:#0d4a1a;--del:#fde2e2;--delfg:#7a1010;
+ font:13px/1.4 system-ui,sans-serif;color:var(--fg);background:var(--bg);border:1px solid var(--line);border-radius:10px;box-shadow:0 6px 24px #0004}
+.panel{width:min(380px,calc(100vw - 24px));max-height:calc(100vh - 24px);display:flex;flex-direction:column;overflow:hidden}
+.collapsed{width:auto}
+header{display:flex;align-items:center;gap:8px;padding:8px 10px 8px 12px;background:var(--soft)}
+h2{font-size:15px;margin:0}
+.summary,.meta,.none,.foot,.scope,.count,.sec{color:var(--mute);font-size:12px}
+.summary{margin:0;flex:1;white-space:nowrap}
+button{font:inherit;color:inherit;cursor:pointer;background:none}
+.tool{font-size:12px;min-width:28px;height:28px;padding:0 8px;border:1px solid var(--line);border-radius:6px}
+button:hover{background:var(--soft)}
+button:focus-visible{outline:2px solid var(--on);outline-offset:1px}
+.body{overflow:auto;padding:4px 12px 12px;border-top:1px solid var(--line)}
+.scope{display:flex;align-items:center;gap:8px;margin:8px 0 0}
+.scope span{flex:1}
+[aria-pressed=true]{background:var(--on);border-color:var(--on);color:var(--onfg)}
+h3{margin:12px 0 6px}
+.sec{display:flex;width:100%;align-items:center;gap:6px;border:0;padding:2px 0;font-weight:700;text-transform:uppercase;text-align:left}
+.chev{margin-left:auto}.chev::after{content:"▾"}
+[aria-expanded=false] .chev::after{content:"▸"}
 h4{font-size:13px;margin:10px 0 4px}
-.swatch{display:inline-block;width:12px;height:12px;border-radius:3px;flex:none}
+.swatch{display:inline-block;width:12px;height:12px;border-radius:3px;flex:none;border:1px solid #0004}
 ul{list-style:none;margin:0;padding:0}
 li{margin:0 0 6px}
-button.item{display:block;width:100%;text-align:left;font:inherit;color:inherit;background:#fff;border:1px solid #dfe3e8;border-radius:6px;padding:6px 8px;cursor:pointer}
-button.item:hover{background:#f3f6fa;border-color:#b9c2cc}
-button:focus-visible{outline:2px solid #0b63ce;outline-offset:1px}
-.meta{display:block;color:#57606a;font-size:12px}
+.item{display:block;width:100%;text-align:left;border:1px solid var(--line);border-radius:6px;padding:6px 8px}
+.meta{display:block}
+p{margin:0}
 .excerpt{margin:0 0 4px}
 .copies{display:flex;flex-wrap:wrap;gap:4px}
-.copies button.item{display:inline-block;width:auto;padding:2px 8px}
+.copies .item{width:auto;padding:2px 8px}
 .times{font-weight:700;margin-left:4px}
-.count{color:#57606a;font-weight:400}
-.none{color:#57606a;margin:0}
-.changes{margin:4px 0;padding:0;font-size:12px}
-.changes li{margin:0 0 4px}
-ins,del{text-decoration:none;border-radius:3px;padding:0 3px;margin-right:3px}
-ins{background:#dff5e1;color:#0d4a1a}
-del{background:#fde2e2;color:#7a1010;text-decoration:line-through}
-details.furniture{margin:8px 0 0}
-details.furniture>summary{cursor:pointer;color:#57606a;font-size:12px;padding:4px 0}
-.legend{display:flex;flex-wrap:wrap;gap:4px 10px;padding:8px 12px;border-top:1px solid #e3e6ea;font-size:12px;color:#57606a}
+.changes{margin:4px 0;font-size:12px}
+ins,del{text-decoration:none;border-radius:3px;padding:0 3px;margin-right:3px;background:var(--ins);color:var(--insfg)}
+del{background:var(--del);color:var(--delfg);text-decoration:line-through}
+summary{cursor:pointer;color:var(--mute);font-size:12px;padding:4px 0}
+.chart{margin:0 0 8px;padding:8px;border:1px solid var(--line);border-radius:6px;font-size:12px}
+.chart li{display:grid;grid-template-columns:minmax(0,9em) 1fr 2.4em;align-items:center;gap:6px;margin:0 0 3px}
+.who{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.bar{height:10px;border-radius:2px;background:var(--bar);min-width:2px}
+.anon .bar{background:var(--anon)}
+.n{text-align:right}
+.foot{display:flex;flex-wrap:wrap;gap:4px 10px;padding:6px 12px;border-top:1px solid var(--line)}
+.legend{display:flex;flex-wrap:wrap;gap:4px 10px}
 .legend span{display:inline-flex;align-items:center;gap:4px}
-@media (prefers-color-scheme:dark){
- .panel{background:#1e2227;color:#e6e8eb;border-color:#3b424b}
- header{background:#262b31;border-color:#3b424b}
- button.item{background:#1e2227;border-color:#3b424b}
- button.item:hover{background:#2a3038}
- .close{color:#e6e8eb}.close:hover{background:#3b424b}
- .summary,.meta,h3,.none,.legend,details.furniture>summary{color:#a4acb6}
- ins{background:#1d3b24;color:#bfe8c8}del{background:#43201f;color:#f3c2c0}
-}
-@media print{.panel{display:none}}
+.keys{flex-basis:100%}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.card{position:fixed;max-width:min(340px,calc(100vw - 16px));pointer-events:none;font-size:12px;border-radius:8px;padding:6px 10px}
+.t{font-weight:700}
+[hidden]{display:none!important}
+@media (prefers-reduced-motion:no-preference){.panel,.card{transition:opacity .12s}}
+@media (prefers-color-scheme:dark){.panel,.card{color-scheme:dark;--bg:#1e2227;--fg:#e6e8eb;--mute:#b1b9c3;--line:#4a525c;--soft:#2a3038;--on:#8ab4f8;--onfg:#111;--bar:#7aa7e6;--anon:#f08a9a;--ins:#1d3b24;--insfg:#bfe8c8;--del:#43201f;--delfg:#f3c2c0}}
+@media print{.panel,.card{display:none}}
 `;
 
-/** Swatch colours, matching the highlights (highlight.js). */
-const SWATCH = {
-  repeat: 'rgba(255,170,60,.6)',
-  quote: 'rgba(90,160,255,.5)',
-  unattributed: 'rgba(240,70,90,.5)',
-  speaker: 'rgba(60,190,110,.6)',
-  official: 'rgb(130,60,200)',
-};
-const SWATCH_RULES = Object.entries(SWATCH).map(([k, c]) => `.sw-${k}{background:${c}}`).join('');
+/** Category swatches in the light palette (the panel's key to the page's colours). */
+const SWATCH_RULES = Object.entries(PALETTE.light).map(([k, [bg]]) => `.sw-${k}{background:${bg}}`).join('');
 
 /** Makes an element; string children become text nodes. */
 function h(tag, props, ...children) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(props || {})) {
+    if (v == null) continue;
     if (k === 'onclick') el.addEventListener('click', v);
     else if (k === 'class') el.className = v;
     else el.setAttribute(k, v);
   }
-  for (const c of children.flat()) if (c != null && c !== false) el.append(c);
+  for (const c of children.flat(9)) if (c != null && c !== false) el.append(c);
   return el;
 }
 
 const plural = (n, one, many = one + 's') => `${n} ${n === 1 ? one : many}`;
+const percent = (x) => `${Math.round(x * 100)}%`;
 const clip = (s, n = 160) => (s.length > n ? s.slice(0, n - 1).trimEnd() + '…' : s);
-const swatch = (key) => h('span', { class: `swatch sw-${key}`, 'aria-hidden': 'true' });
+const swatch = (key) => key && h('span', { class: `swatch sw-${key}`, 'aria-hidden': 'true' });
 const none = () => h('p', { class: 'none' }, 'None found.');
+const editable = (el) => !!el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+const NO_SOURCE = 'No named source';
+/** Text in quote marks, unless it starts with one of its own. */
+const quoted = (t) => (/^["“‘'«„]/.test(t) ? t : `“${t}”`);
+
+/** The key of a repeat group's category. */
+const repeatKey = (g) => (g.kind === 'edited' ? 'edited' : 'repeat');
 
 /**
- * Opens the panel.
- * @param {ReturnType<import('./findings.js').findings>} model
- * @param {{ show: (ranges: Range[]) => void, close: () => void }} actions
- * @returns {{ host: HTMLElement, remove: () => void }}
+ * Opens the panel and the hover card.
+ * @param {{ show: (ranges: Range[]) => void, close: () => void, rescope: (scope: string) => void }} actions
+ * @returns {{ host: HTMLElement, update: Function, blur: () => void, remove: () => void }}
  */
-export function openPanel(model, actions) {
-  const show = (ranges) => () => actions.show(ranges);
-
-  const percent = (x) => `${Math.round(x * 100)}%`;
-  // Words as <ins>/<del> text nodes; the page's words never become markup.
-  const words = (tag, list) => list.flatMap((w) => [h(tag, null, clip(w, 80)), ' ']);
-  const change = (c) => {
-    const what = [];
-    if (c.reordered) what.push('sentences in another order');
-    if (c.inserted.length) what.push('added ', ...words('ins', c.inserted));
-    if (c.deleted.length) what.push('removed ', ...words('del', c.deleted));
-    if (!what.length) what.push(c.similarity === 1 ? 'same words (punctuation differs)' : 'no word changes');
-    return h('li', null,
-      // Its name is its text, so a screen reader hears the words that changed.
-      h('button', { class: 'item', type: 'button', onclick: show(c.ranges) },
-        h('strong', null, `Copy ${c.copy}`), ` (${percent(c.similarity)}): `, what));
-  };
-  const repeatItem = (g) =>
-    h('li', null,
-      h('p', { class: 'excerpt' }, `“${clip(g.excerpt, 120)}”`,
-        h('span', { class: 'times' }, `×${g.copies.length}`)),
-      h('span', { class: 'meta' },
-        g.kind === 'verbatim' ? 'verbatim' : `edited, ${percent(g.similarity)} similar`),
-      g.changes.length > 0 && h('ul', { class: 'changes', 'aria-label': 'What changed against copy 1' },
-        g.changes.map(change)),
-      h('div', { class: 'copies' },
-        g.copies.map((ranges, i) =>
-          h('button', {
-            class: 'item', type: 'button', onclick: show(ranges),
-            'aria-label': `Show copy ${i + 1} of ${g.copies.length}`,
-          }, `Copy ${i + 1}`))));
-  // Repeats in the article first; those only in page furniture (navigation, footers, captions
-  // repeated by layout) folded below them.
-  const article = model.repeats.filter((g) => !g.furniture);
-  const furniture = model.repeats.filter((g) => g.furniture);
-  const repeats = [
-    article.length > 0 && h('ul', null, article.map(repeatItem)),
-    furniture.length > 0 && h('details', { class: 'furniture' },
-      h('summary', null, `In page furniture (${furniture.length})`),
-      h('ul', null, furniture.map(repeatItem))),
-  ].filter(Boolean);
-
-  const drift = model.drift.map((d) =>
-    h('li', null, h('button', { class: 'item', type: 'button', onclick: show(d.ranges) },
-      h('strong', null, d.speaker), ` (${percent(d.similarity)} similar)`,
-      // A quote's text carries its own quote marks.
-      h('span', { class: 'meta' }, clip(d.earlier, 90)),
-      h('span', { class: 'meta' }, `later: ${clip(d.later, 90)}`),
-      h('span', { class: 'meta' },
-        d.inserted.length > 0 && ['added ', ...words('ins', d.inserted)],
-        d.deleted.length > 0 && ['removed ', ...words('del', d.deleted)]))));
-
-  const quotes = model.quoteGroups.map((group) =>
-    h('div', { class: 'group' },
-      h('h4', null, group.name, ' ', h('span', { class: 'count' },
-        `(${group.items.length})`)),
-      h('ul', null, group.items.map((q) =>
-        h('li', null, h('button', { class: 'item', type: 'button', onclick: show(q.ranges) },
-          clip(q.text),
-          (q.via || q.paragraphs > 1) && h('span', { class: 'meta' },
-            [q.via && `as “${q.via}”`, q.paragraphs > 1 && `${q.paragraphs} paragraphs`]
-              .filter(Boolean).join(' · '))))))));
-
-  const officials = model.officials.map((o) =>
-    h('li', null, h('button', { class: 'item', type: 'button', onclick: show(o.ranges) },
-      h('strong', null, o.name),
-      o.titles.length > 0 && h('span', { class: 'meta' }, o.titles.join(', ')),
-      o.where.length > 0 && h('span', { class: 'meta' }, o.where.join(' · ')),
-      h('span', { class: 'meta' },
-        `${plural(o.mentions, 'mention')} · ${plural(o.quotes, 'quote')}`))));
-
-  const section = (key, title, count, items, list = true) =>
-    h('section', { 'aria-label': title },
-      h('h3', null, swatch(key), `${title} (${count})`),
-      items.length ? (list ? h('ul', null, items) : items) : none());
-
-  const closeButton = h('button', {
-    class: 'close', type: 'button', 'aria-label': 'Close factlens', onclick: actions.close,
-  }, '×');
-  const panel = h('aside', { class: 'panel', 'aria-label': 'factlens findings' },
-    h('header', null,
-      h('h2', null, 'factlens'),
-      h('p', { class: 'summary' }, [
-        plural(model.repeats.length, 'repeat'),
-        plural(model.quoteCount, 'quote'),
-        plural(model.officials.length, 'official'),
-      ].join(' · ')),
-      closeButton),
-    h('div', { class: 'body' },
-      section('repeat', 'Repeated paragraphs', model.repeats.length, repeats, false),
-      // Shown only when a speaker's quote reappears reworded.
-      drift.length > 0 && section('quote', 'Quote drift', drift.length, drift),
-      section('quote', 'Quotes', model.quoteCount, quotes, false),
-      section('official', 'Officials', model.officials.length, officials)),
-    h('div', { class: 'legend', 'aria-hidden': 'true' },
-      Object.keys(SWATCH).map((k) => h('span', null, swatch(k), k))));
-
-  const host = document.createElement(HOST_TAG);
-  for (const [prop, value] of [
-    ['all', 'initial'], ['position', 'fixed'], ['top', '12px'], ['right', '12px'],
+export function openPanel(actions) {
+  const [host, root] = ownHost(HOST_TAG, [
+    ['position', 'fixed'], ['top', '12px'], ['right', '12px'], ['left', 'auto'],
     ['z-index', '2147483647'], ['display', 'block'],
-  ]) host.style.setProperty(prop, value, 'important');
-  const root = host.attachShadow({ mode: 'closed' });
-  if ('adoptedStyleSheets' in root) {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(SHEET_TEXT + SWATCH_RULES);
-    root.adoptedStyleSheets = [sheet];
-  }
-  root.append(panel);
+  ], settings.shadow);
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(SHEET_TEXT + SWATCH_RULES);
+  root.adoptedStyleSheets = [sheet];
 
+  let collapsed = false;
+  let first = true;
+  let returnTo = null; // where focus was before it entered the panel
+  let lastKey = null; // the item last focused, for the shortcut to come back to
+  let said = '';
+  let scopeEl = null;
+  let notes = new Map(); // Range -> what the card says about it
+  let folded = null; // the fold of furniture repeats, and whether the reader opened it
+  let furnitureOpen = false;
+  const closedSections = new Set();
+
+  const live = h('p', { role: 'status', 'aria-live': 'polite', class: 'sr' });
+  const summary = h('p', { class: 'summary' });
+  const toggle = h('button', {
+    class: 'tool', type: 'button', 'aria-expanded': 'true', 'aria-controls': 'fl-body', 'data-key': 'toggle',
+    title: `Show or hide the findings (${SHORTCUT})`, onclick: () => (collapsed ? expand(true) : collapse(false)),
+  }, 'Hide');
+  // Not a Tab stop of its own (Firefox makes scrolling boxes one): its buttons are.
+  const body = h('div', { class: 'body', id: 'fl-body', tabindex: '-1' });
+  const foot = h('div', { class: 'foot' },
+    h('div', { class: 'legend', 'aria-hidden': 'true' }, ...Object.keys(PALETTE.light).filter((k) => k !== 'flash')
+      .map((k) => h('span', null, swatch(k), k))),
+    h('span', { class: 'keys' }, `${SHORTCUT}: show, enter or hide · ↑ ↓: move · Esc: hide`));
+  const panel = h('aside', { class: 'panel', 'aria-label': 'factlens findings' },
+    h('header', null, h('h2', null, 'factlens'), summary, toggle,
+      h('button', {
+        class: 'tool', type: 'button', 'aria-label': 'Close factlens', 'data-key': 'close', onclick: actions.close,
+      }, '×')),
+    body, foot, live);
+  const card = h('div', { class: 'card', hidden: '' });
+  root.append(panel, card);
+
+  const buttons = () => [...root.querySelectorAll('button,summary')]
+    .filter((b) => !b.closest('[hidden],details:not([open])>:not(summary)'));
+  const focusKey = (key) => {
+    const el = key && root.querySelector(`[data-key="${CSS.escape(key)}"]`);
+    if (!el || el.closest('[hidden]')) return false;
+    el.focus();
+    return true;
+  };
+  const enter = () => focusKey(lastKey) || buttons()[0]?.focus();
+  const leave = () => {
+    if (returnTo && returnTo.isConnected && returnTo !== document.body) returnTo.focus({ preventScroll: true });
+    root.activeElement?.blur();
+    returnTo = null;
+  };
+
+  function expand(focus) {
+    collapsed = false;
+    dock();
+    panel.classList.remove('collapsed');
+    body.hidden = false;
+    foot.hidden = false;
+    toggle.setAttribute('aria-expanded', 'true');
+    toggle.textContent = 'Hide';
+    if (focus) enter();
+  }
+  function collapse(restore) {
+    collapsed = true;
+    panel.classList.add('collapsed');
+    body.hidden = true;
+    foot.hidden = true;
+    toggle.setAttribute('aria-expanded', 'false');
+    toggle.textContent = 'Show';
+    if (restore) leave();
+  }
+
+  /** Beside the article when there is room; false when the panel would cover its text. */
+  function dock() {
+    const width = Math.min(380, innerWidth - 24) + 24;
+    const r = scopeEl && scopeEl.isConnected ? scopeEl.getBoundingClientRect() : null;
+    const right = !r || innerWidth - r.right >= width;
+    const left = !right && r.left >= width;
+    host.style.setProperty('right', left ? 'auto' : '12px', 'important');
+    host.style.setProperty('left', left ? '12px' : 'auto', 'important');
+    return right || left;
+  }
+
+  // Keyboard inside the panel: arrows move between its buttons, Esc hides it.
+  root.addEventListener('keydown', (e) => {
+    const list = buttons();
+    const at = list.indexOf(root.activeElement);
+    const to = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: list.length - 1 }[e.key];
+    if (to !== undefined && at >= 0 && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      list[Math.max(0, Math.min(list.length - 1, to))].focus();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      collapse(true);
+    }
+  });
+  root.addEventListener('focusin', (e) => {
+    if (e.relatedTarget && e.relatedTarget !== host && !returnTo) returnTo = e.relatedTarget;
+    const key = e.target.getAttribute?.('data-key');
+    if (key && key !== 'toggle' && key !== 'close') lastKey = key;
+  });
+
+  // The shortcut, and Esc for a pinned card. Nothing else is touched, nothing is prevented.
   const onKey = (e) => {
-    if (e.key === 'Escape' && !e.defaultPrevented) actions.close();
+    if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyF' &&
+        !(editable(e.target) && e.target !== host)) {
+      e.preventDefault();
+      if (collapsed) {
+        returnTo = document.activeElement === host ? returnTo : document.activeElement;
+        expand(true);
+      } else if (root.activeElement) {
+        collapse(true);
+      } else {
+        returnTo = document.activeElement;
+        enter();
+      }
+    } else if (e.key === 'Escape' && pinned) {
+      hideCard();
+    }
+  };
+
+  // The card: hover shows it, a click on highlighted text pins it until the next click.
+  let pinned = false;
+  let frame = 0;
+  let pointer = [0, 0];
+  const hideCard = () => {
+    card.hidden = true;
+    pinned = false;
+  };
+  const showAt = (x, y) => {
+    const hits = host.contains(document.elementFromPoint(x, y)) ? [] : rangesAt(x, y);
+    const lines = [];
+    for (const [, range] of hits) {
+      const note = notes.get(range);
+      if (note && !lines.some((l) => l[0] === note[0])) lines.push(note);
+    }
+    if (!lines.length) {
+      card.hidden = true;
+      return false;
+    }
+    card.replaceChildren(...lines.slice(0, 2).flatMap(([title, ...rest]) =>
+      [h('p', { class: 't' }, title), ...rest.map((t) => h('p', null, t))]));
+    card.hidden = false;
+    const w = card.offsetWidth;
+    const ht = card.offsetHeight;
+    const left = Math.max(8, Math.min(x + 14, innerWidth - w - 8));
+    const top = y + 18 + ht > innerHeight - 8 ? Math.max(8, y - ht - 12) : y + 18;
+    card.style.setProperty('left', `${left}px`);
+    card.style.setProperty('top', `${top}px`);
+    return true;
+  };
+  const onMove = (e) => {
+    pointer = [e.clientX, e.clientY];
+    if (pinned || frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      if (!pinned) showAt(...pointer);
+    });
+  };
+  const onClick = (e) => {
+    if (e.target === host) return;
+    pinned = showAt(e.clientX, e.clientY);
   };
   document.addEventListener('keydown', onKey);
+  document.addEventListener('pointermove', onMove, { passive: true });
+  document.addEventListener('click', onClick, { passive: true });
   document.documentElement.append(host);
+
+  /**
+   * Shows a model (ReturnType of findings()) read from `info.root` ("article" or "page" scope).
+   * Keeps what the reader did: collapsed sections, the focused item, the body's scroll.
+   */
+  function update(model, info) {
+    scopeEl = info.root;
+    const focused = root.activeElement?.getAttribute('data-key');
+    const scrolled = body.scrollTop;
+    notes = new Map();
+    const show = (ranges) => () => actions.show(ranges);
+
+    // Words as <ins>/<del> text nodes; the page's words never become markup.
+    const words = (tag, list) => list.flatMap((w) => [h(tag, null, clip(w, 80)), ' ']);
+    const diff = (c) => [c.inserted.length > 0 && ['added ', ...words('ins', c.inserted)],
+      c.deleted.length > 0 && ['removed ', ...words('del', c.deleted)]];
+    const listed = (list) => list.join(', ');
+
+    // Repeats: one entry per group, a button per copy; for an edited group, what each copy
+    // changed against copy 1.
+    const repeatItem = (g, gi) => {
+      const key = repeatKey(g);
+      const what = key === 'edited' ? `Edited repeat, ${percent(g.similarity)} similar` : 'Repeated paragraph';
+      const changed = new Map(g.changes.map((c) => [c.copy, c]));
+      const copies = g.copies.map((ranges, i) => {
+        const others = g.copies.map((r, j) => j !== i && r[0] && `Copy ${j + 1}: ${quoted(clip(r[0].toString().trim(), 70))}`).filter(Boolean);
+        const c = changed.get(i + 1);
+        const edits = c && [c.reordered && 'sentences in another order', c.inserted.length > 0 && `added ${listed(c.inserted)}`,
+          c.deleted.length > 0 && `removed ${listed(c.deleted)}`].filter(Boolean).join(' · ');
+        for (const r of ranges) notes.set(r, [`${what} — copy ${i + 1} of ${g.copies.length}`, edits, ...others.slice(0, 3)].filter(Boolean));
+        return h('button', {
+          class: 'item', type: 'button', onclick: show(ranges), 'data-key': `r${gi}.${i}`,
+          'aria-label': `Show copy ${i + 1} of ${g.copies.length}`,
+        }, `Copy ${i + 1}`);
+      });
+      // Its name is its text, so a screen reader hears the words that changed.
+      const change = (c) => {
+        const what = [c.reordered && 'sentences in another order', ...diff(c)].filter(Boolean);
+        if (!what.length) what.push(c.similarity === 1 ? 'same words (punctuation differs)' : 'no word changes');
+        return h('li', null, h('button', { class: 'item', type: 'button', onclick: show(c.ranges), 'data-key': `c${gi}.${c.copy}` },
+          h('strong', null, `Copy ${c.copy}`), ` (${percent(c.similarity)}): `, what));
+      };
+      return h('li', null,
+        h('p', { class: 'excerpt' }, swatch(key), ' ', quoted(clip(g.excerpt, 120)), h('span', { class: 'times' }, `×${g.copies.length}`)),
+        h('span', { class: 'meta' }, key === 'edited' ? `edited, ${percent(g.similarity)} similar` : 'verbatim'),
+        g.changes.length > 0 && h('ul', { class: 'changes', 'aria-label': 'What changed against copy 1' }, g.changes.map(change)),
+        h('div', { class: 'copies' }, copies));
+    };
+    // Repeats in the article first; those only in page furniture (navigation, footers, captions
+    // repeated by layout) folded below them.
+    const items = model.repeats.map(repeatItem);
+    const inFurniture = items.filter((_, i) => model.repeats[i].furniture);
+    const inArticle = items.filter((_, i) => !model.repeats[i].furniture);
+    if (folded) furnitureOpen = folded.open;
+    const fold = inFurniture.length > 0 && h('details', { open: furnitureOpen ? '' : null },
+      h('summary', { 'data-key': 'furniture' }, `In page furniture (${inFurniture.length})`), h('ul', null, inFurniture));
+    folded = fold || null;
+    const repeats = [inArticle.length > 0 && h('ul', null, inArticle), fold].filter(Boolean);
+
+    // The same speaker quoted twice in slightly different words.
+    const drift = model.drift.map((d, i) =>
+      h('li', null, h('button', { class: 'item', type: 'button', onclick: show(d.ranges), 'data-key': `d${i}:${d.speaker}` },
+        h('strong', null, d.speaker), ` (${percent(d.similarity)} similar)`,
+        // A quote's text carries its own quote marks.
+        h('span', { class: 'meta' }, clip(d.earlier, 90)),
+        h('span', { class: 'meta' }, `later: ${clip(d.later, 90)}`),
+        h('span', { class: 'meta' }, diff(d)))));
+
+    // Quotes: the chart of who gets the voice, then the quotes under each speaker.
+    const seen = new Map();
+    const quotes = model.quoteGroups.map((group) => {
+      const name = group.attributed ? group.name : NO_SOURCE;
+      return h('div', null,
+        h('h4', null, group.name, ' ', h('span', { class: 'count' }, `(${group.items.length})`)),
+        h('ul', null, group.items.map((q) => {
+          const official = q.official != null ? model.officials[q.official] : null;
+          const title = official && official.titles.length ? official.titles.join(', ') : null;
+          const note = [`Quote — ${name}`, title, q.via && `as “${q.via}”`,
+            group.attributed && plural(group.items.length, 'quote') + ' from this speaker'].filter(Boolean);
+          for (const r of q.ranges) notes.set(r, note);
+          for (const r of q.speakerRanges) {
+            notes.set(r, [`Speaker — ${name}`, title, plural(group.items.length, 'quote')].filter(Boolean));
+          }
+          const text = q.text.slice(0, 60);
+          const n = (seen.get(text) || 0) + 1;
+          seen.set(text, n);
+          return h('li', null, h('button', { class: 'item', type: 'button', onclick: show(q.ranges), 'data-key': `q${n}:${text}` },
+            clip(q.text),
+            (q.via || q.paragraphs > 1) && h('span', { class: 'meta' },
+              [q.via && `as “${q.via}”`, q.paragraphs > 1 && `${q.paragraphs} paragraphs`].filter(Boolean).join(' · '))));
+        })));
+    });
+    const voices = model.quoteGroups.map((g) => [g.attributed ? g.name : NO_SOURCE, g.items.length, !g.attributed])
+      .sort((a, b) => a[2] - b[2] || b[1] - a[1]);
+    const named = voices.filter((v) => !v[2]);
+    const rows = named.length > 6
+      ? [...named.slice(0, 5), ['Others', named.slice(5).reduce((n, v) => n + v[1], 0), false]]
+      : named;
+    const anon = voices.find((v) => v[2]);
+    const most = Math.max(1, ...rows.map((v) => v[1]), anon ? anon[1] : 0);
+    const chart = voices.length > 0 && h('figure', { class: 'chart', 'aria-label': 'Quotes per speaker' },
+      h('p', { class: 't', 'aria-hidden': 'true' }, 'Quotes per speaker'),
+      h('ul', null, [...rows, ...(anon ? [anon] : [])].map(([who, n, isAnon]) => {
+        const bar = h('span', { class: 'bar', 'aria-hidden': 'true' });
+        bar.style.setProperty('width', `${Math.round((n / most) * 100)}%`);
+        return h('li', { class: isAnon ? 'anon' : null },
+          h('span', { class: 'who' }, who), bar, h('span', { class: 'n' }, `${n}`, h('span', { class: 'sr' }, n === 1 ? ' quote' : ' quotes')));
+      })));
+
+    // Officials, then the other people named; a bare surname several of them share is ambiguous.
+    const person = (kind, letter) => (o, i) => {
+      const lines = [o.titles.join(', '), o.where.join(' · '), `${plural(o.mentions, 'mention')} · ${plural(o.quotes, 'quote')}`,
+        o.ambiguous > 0 && `${o.ambiguous} by a surname others share`];
+      for (const r of o.ranges) notes.set(r, [`${kind} — ${o.name}`, ...lines.filter(Boolean)]);
+      return h('li', null, h('button', { class: 'item', type: 'button', onclick: show(o.ranges), 'data-key': `${letter}${i}:${o.name}` },
+        h('strong', null, o.name), ...lines.filter(Boolean).map((l) => h('span', { class: 'meta' }, l))));
+    };
+    const officials = model.officials.map(person('Official', 'o'));
+    const people = model.people.map(person('Person', 'p'));
+
+    const section = (id, key, title, count, content) => {
+      const open = !closedSections.has(id);
+      const list = h('div', { id: `fl-${id}`, hidden: open ? null : '' }, content);
+      const button = h('button', {
+        class: 'sec', type: 'button', 'aria-expanded': `${open}`, 'aria-controls': `fl-${id}`, 'data-key': `s-${id}`,
+        onclick: () => {
+          const now = list.hidden;
+          list.hidden = !now;
+          button.setAttribute('aria-expanded', `${now}`);
+          if (now) closedSections.delete(id);
+          else closedSections.add(id);
+        },
+      }, swatch(key), `${title} (${count})`, h('span', { class: 'chev', 'aria-hidden': 'true' }));
+      return h('section', { 'aria-label': title }, h('h3', null, button), list);
+    };
+
+    const page = info.scope === 'page';
+    const unnamed = model.quoteGroups.filter((g) => !g.attributed).reduce((n, g) => n + g.items.length, 0);
+    body.replaceChildren(...[
+      h('p', { class: 'scope' },
+        h('span', null, page ? 'Reading the whole page.' : info.how === 'page' ? 'No article found: reading the whole page.' : 'Reading the article.'),
+        info.how !== 'given' && h('button', {
+          class: 'tool', type: 'button', 'aria-pressed': `${page}`, 'data-key': 'scope',
+          onclick: () => actions.rescope(page ? 'article' : 'page'),
+        }, 'Whole page')),
+      section('repeats', 'repeat', 'Repeated paragraphs', model.repeats.length, repeats.length ? repeats : none()),
+      // Shown only when a speaker's quote reappears reworded, or people without a title are named.
+      drift.length > 0 && section('drift', 'quote', 'Quote drift', drift.length, h('ul', null, drift)),
+      section('quotes', 'quote', 'Quotes', model.quoteCount, quotes.length ? [chart, ...quotes] : none()),
+      section('officials', 'official', 'Officials', model.officials.length, officials.length ? h('ul', null, officials) : none()),
+      people.length > 0 && section('people', null, 'People', people.length, h('ul', null, people)),
+    ].filter(Boolean));
+    body.scrollTop = scrolled;
+    summary.textContent = [plural(model.repeats.length, 'repeat'), plural(model.quoteCount, 'quote'),
+      plural(model.officials.length, 'official')].join(' · ');
+
+    if (first) {
+      first = false;
+      if (!dock()) collapse(false);
+    }
+    if (focused) focusKey(focused) || focusKey('toggle');
+
+    const speakers = model.quoteGroups.filter((g) => g.attributed).length;
+    const text = `factlens: ${plural(model.repeats.length, 'repeated paragraph')}, ${plural(model.quoteCount, 'quote')} ` +
+      `from ${plural(speakers, 'named speaker')} (${unnamed} with no named source), ${plural(model.officials.length, 'official')}` +
+      `${model.people.length ? ` and ${plural(model.people.length, 'other person', 'other people')}` : ''} in ${page || info.how === 'page' ? 'the whole page' : 'the article'}.`;
+    if (text !== said) {
+      said = text;
+      // Filled in after the region exists, so that screen readers announce it.
+      setTimeout(() => {
+        live.textContent = text;
+      }, 150);
+    }
+  }
 
   return {
     host,
+    update,
+    /** Takes focus out of the panel (a "go to" moves it to the page). */
+    blur: () => root.activeElement?.blur(),
     remove() {
       document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointermove', onMove);
+      document.removeEventListener('click', onClick);
+      cancelAnimationFrame(frame);
       host.remove();
     },
   };

@@ -1,0 +1,33 @@
+// esbuild options shared by the build (scripts/build.mjs) and the e2e tests' open-root copy of
+// the bundle (tests/e2e/browsers.mjs openBundle()), so that both bundle the same way.
+
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+
+export const common = {
+  bundle: true,
+  minify: true,
+  target: ['es2020'],
+  legalComments: 'none',
+  loader: { '.wasm': 'binary' },
+  // The glue's fallback `new URL('factlens_bg.wasm', import.meta.url)` is never reached: the
+  // bytes are always passed in. Defining it keeps the IIFE build free of import.meta.
+  define: { 'import.meta.url': '"about:blank"', __FACTLENS_VERSION__: JSON.stringify(VERSION) },
+  logLevel: 'warning',
+};
+
+/**
+ * Where `import ... from 'factlens:wasm2js'` (core.js) leads in each build: a module file in
+ * www/src, or for the ES module build the sibling dist file, left as a runtime import.
+ */
+export const wasm2jsFrom = (file) => ({
+  name: 'factlens-wasm2js',
+  setup(b) {
+    b.onResolve({ filter: /^factlens:wasm2js$/ }, () => ({ path: join(ROOT, 'www/src', file) }));
+    b.onResolve({ filter: /^\.\/factlens\.wasm2js\.mjs$/ }, (args) => ({ path: args.path, external: true }));
+  },
+});
