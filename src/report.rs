@@ -250,7 +250,8 @@ impl Report {
 
 /// Converts UTF-8 offsets into the blocks of a page to another unit, each in time independent
 /// of the offset: [`crate::text::convert_offset`] counts from the block's start, which for the
-/// many findings of one long block was quadratic. A block's marks are made on first need.
+/// many findings of one long block was quadratic. A long block's marks are made on first need;
+/// a block of at most 1 KB is counted from its start.
 struct Offsets<'a> {
     blocks: &'a [String],
     unit: OffsetUnit,
@@ -269,6 +270,10 @@ impl Offsets<'_> {
         let end = crate::text::floor_boundary(text, off);
         if self.unit == OffsetUnit::Utf8 {
             return end;
+        }
+        // A short block costs as little counted from its start as from a mark.
+        if text.len() <= 4 * MARK_EVERY {
+            return crate::text::convert_offset(text, end, self.unit);
         }
         if self.marks.is_empty() {
             self.marks = vec![None; self.blocks.len()];
@@ -310,7 +315,7 @@ mod tests {
         let mut state = 0x2545_f491_4f6c_dd1du64;
         let blocks: Vec<String> = (0..6)
             .map(|b| {
-                (0..b * 300)
+                (0..b * b * 100)
                     .map(|_| {
                         state ^= state << 13;
                         state ^= state >> 7;
