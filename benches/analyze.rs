@@ -7,7 +7,7 @@
 //! - `stages/*`: each stage of `analyze_with` alone on the articles, on the input the stages
 //!   before it produced: normalise (NFKC, compare words, verbatim hashes), repeats, quotes,
 //!   names, officials, attribution, report (the Report, quote drift, UTF-16 offsets).
-//! - `scaling/news`: one page of the first tenth of the corpus's blocks, and of all of them.
+//! - `scaling/news`: one page of the first tenth of the corpus (by bytes), and of all of it.
 //! - `pathological/*`: the generated pages of `common::pathological()` at n and 10 n.
 //!
 //! The news benches are skipped, with a note, when `../shared` is not beside the checkout.
@@ -103,7 +103,7 @@ mod native {
             return;
         }
         let mut group = quick(c, "scaling/news");
-        for (label, n) in [("1x", blocks.len() / 10), ("10x", blocks.len())] {
+        for (label, n) in [("1x", common::first_tenth(&blocks).len()), ("10x", blocks.len())] {
             let page = Page::new(blocks[..n].to_vec());
             group.throughput(Throughput::Bytes(page_bytes(&page) as u64));
             group.bench_with_input(BenchmarkId::from_parameter(label), &page, |b, page| {

@@ -137,12 +137,12 @@ mod native {
         let mut rows = Vec::new();
         let load_before = load();
 
-        // News text: the first tenth of the corpus's blocks against all of them, one page each.
+        // News text: the first tenth of the corpus (by bytes) against all of it, one page each.
         let blocks = common::all_blocks();
         if blocks.is_empty() {
             common::no_shared_note();
         } else if wanted("news") {
-            let small = Page::new(blocks[..blocks.len() / 10].to_vec());
+            let small = Page::new(common::first_tenth(&blocks).to_vec());
             let large = Page::new(blocks.clone());
             rows.push(measure("news (corpus as one page)".into(), &small, &large, rounds));
         }

@@ -174,7 +174,7 @@ for (const set of corpus) {
     const mbs = set.bytes / 1e6 / (ms / 1e3);
     rows.push({ set: set.name, bytes: set.bytes, system: name, ms, mbs, ratio: ms / base, samples: samples[set.name][name] });
     const fmt = ms < 10 ? ms.toFixed(2) : ms < 1000 ? ms.toFixed(1) : ms.toFixed(0);
-    console.log(`| ${set.name} (${(set.bytes / 1e3).toFixed(0)} KB) | ${name} | ${fmt} | ${mbs < 1 ? mbs.toFixed(3) : mbs.toFixed(1)} | ${name === 'factlens' ? '1' : `${(ms / base).toFixed(0)}×`} |`);
+    console.log(`| ${set.name} (${(set.bytes / 1e3).toFixed(0)} KB) | ${name} | ${fmt} | ${mbs < 1 ? mbs.toFixed(3) : mbs.toFixed(1)} | ${name === 'factlens' ? '1' : `${(ms / base).toFixed(ms / base < 10 ? 1 : 0)}×`} |`);
   }
 }
 const sMs = median(scale.small);

@@ -19,7 +19,9 @@
 //
 // Intermediate files go to build/. A step is skipped when its output is newer than its input;
 // cargo decides for itself. Prints the sizes (raw and gzipped) of the optimised .wasm, the wasm2js
-// core, the JS shell (the bundle without the inlined wasm), and the bookmarklets' lengths.
+// core, the JS shell (the bundle without the inlined wasm, written to build/factlens.shell.js),
+// and the bookmarklets' lengths, and writes them to dist/sizes.json (scripts/check-size.mjs
+// holds them to their budget, measuring the files again).
 
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -116,8 +118,11 @@ if (fresh(OPT_WASM, BINDGEN_WASM)) {
 
 // 4. The wasm2js core: the crate for target-cpu=mvp, in a target dir of its own so that neither
 //    build invalidates the other's cache.
+//    Built for size (opt-level "z"): it is the fallback where WebAssembly is forbidden, and it is
+//    inlined in the self-contained bookmarklet, which must stay under 1 MiB.
 run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib'], {
   CARGO_TARGET_DIR: MVP_TARGET,
+  CARGO_PROFILE_RELEASE_OPT_LEVEL: 'z',
   RUSTFLAGS: `${process.env.RUSTFLAGS ? `${process.env.RUSTFLAGS} ` : ''}-C target-cpu=mvp`,
 });
 mkdirSync(W2J_DIR, { recursive: true });
@@ -280,17 +285,30 @@ const example = (code) => bookmarkletURL(code
 const loaderURL = example(loaderCode);
 const selfContainedURL = example(selfContainedCode);
 
+const SHELL = at('build/factlens.shell.js');
+writeFileSync(SHELL, shell.outputFiles[0].contents);
+
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const size = (label, bytes) => {
-  console.log(`${label.padEnd(44)} ${kb(bytes.length).padStart(9)} raw  ${kb(gzipSync(bytes, { level: 9 }).length).padStart(9)} gzip`);
+const sizes = {};
+const size = (key, label, file) => {
+  const bytes = readFileSync(file);
+  const gzip = gzipSync(bytes, { level: 9 }).length;
+  sizes[key] = { file: file.slice(ROOT.length + 1), raw: bytes.length, gzip };
+  console.log(`${label.padEnd(44)} ${kb(bytes.length).padStart(9)} raw  ${kb(gzip).padStart(9)} gzip`);
 };
 console.log('\nsizes:');
-size('wasm (wasm-opt -Oz)', readFileSync(OPT_WASM));
-size('wasm2js core (dist/factlens.wasm2js.js)', readFileSync(join(DIST, 'factlens.wasm2js.js')));
-size('JS shell (bundle without the wasm)', Buffer.from(shell.outputFiles[0].contents));
-size('dist/factlens.js (ES module, wasm in)', readFileSync(join(DIST, 'factlens.js')));
-size('dist/factlens.bundle.js (classic, wasm in)', readFileSync(join(DIST, 'factlens.bundle.js')));
-size('dist/factlens.standalone.js (both cores in)', readFileSync(join(DIST, 'factlens.standalone.js')));
+size('wasm', 'wasm (wasm-opt -Oz)', OPT_WASM);
+size('wasm2js', 'wasm2js core (dist/factlens.wasm2js.js)', join(DIST, 'factlens.wasm2js.js'));
+size('shell', 'JS shell (bundle without the wasm)', SHELL);
+size('module', 'dist/factlens.js (ES module, wasm in)', join(DIST, 'factlens.js'));
+size('bundle', 'dist/factlens.bundle.js (classic, wasm in)', join(DIST, 'factlens.bundle.js'));
+size('standalone', 'dist/factlens.standalone.js (both cores in)', join(DIST, 'factlens.standalone.js'));
+writeFileSync(join(DIST, 'sizes.json'), `${JSON.stringify({
+  version: VERSION,
+  unit: 'bytes; gzip is zlib level 9',
+  ...sizes,
+  bookmarklets: { loader: loaderURL.length, selfContained: selfContainedURL.length },
+}, null, 2)}\n`);
 console.log(`${'loader bookmarklet'.padEnd(44)} ${String(loaderURL.length).padStart(9)} characters`);
 console.log(`${'self-contained bookmarklet'.padEnd(44)} ${String(selfContainedURL.length).padStart(9)} characters (limit ${BOOKMARKLET_LIMIT})`);
 if (selfContainedURL.length >= BOOKMARKLET_LIMIT) {

@@ -20,11 +20,18 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * Starts the server (bin/lib/server.mjs, the one the check command uses) on 127.0.0.1.
- * @param {{ port?: number, mounts?: Record<string, string> }} [opts]
+ * `headers(path)` may return extra response headers for a file (the browser bench sends the
+ * saved pages a Content-Security-Policy that keeps their own scripts from running).
+ * @param {{ port?: number, mounts?: Record<string, string>,
+ *   headers?: (path: string) => Record<string, string> | undefined }} [opts]
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
-export function startServer({ port = 8080, mounts } = {}) {
-  return serve({ port, mounts: mounts ?? { '/': join(ROOT, 'www'), '/dist/': join(ROOT, 'dist') } });
+export function startServer({ port = 8080, mounts, headers } = {}) {
+  return serve({
+    port,
+    mounts: mounts ?? { '/': join(ROOT, 'www'), '/dist/': join(ROOT, 'dist') },
+    headers: (path) => headers?.(path) ?? {},
+  });
 }
 
 function parsePort(argv) {

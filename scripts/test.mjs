@@ -3,7 +3,8 @@
 //
 // Steps: cargo fmt --check; clippy (native and wasm32) with -D warnings; native cargo test;
 // the in-browser Rust tests (wasm-bindgen-test) in headless Chromium and headless Firefox;
-// the build; end-to-end tests in headless Chromium and headless Firefox (node --test tests/e2e/).
+// the build; the size budget (scripts/check-size.mjs); end-to-end tests in headless Chromium and
+// headless Firefox (node --test tests/e2e/).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -63,6 +64,7 @@ const steps = [
   ['wasm tests in Firefox', 'tests', 'cargo', ['test', '--target', 'wasm32-unknown-unknown', '--test', 'web'],
     { ...wasmEnv, GECKODRIVER: geckodriver ?? 'geckodriver' }],
   ['build (npm run build)', 'check', 'node', ['scripts/build.mjs']],
+  ['size budget (wasm <= 150 KB, JS shell <= 15 KB, gzipped)', 'check', 'node', ['scripts/check-size.mjs']],
   ['end-to-end tests in Chromium and Firefox', 'tests', 'node', ['--test', '--test-reporter=tap', '--test-concurrency=1', 'tests/e2e/']],
 ];
 

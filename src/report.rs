@@ -209,8 +209,8 @@ impl Report {
         if unit == self.offset_unit || self.offset_unit != OffsetUnit::Utf8 {
             return self;
         }
-        let blocks = page.blocks();
-        let conv = |block: usize, off: usize| crate::text::convert_offset(&blocks[block], off, unit);
+        let mut offsets = Offsets { blocks: page.blocks(), unit, marks: Vec::new() };
+        let mut conv = |block: usize, off: usize| offsets.convert(block, off);
         for q in &mut self.quotes {
             let (s, e) = (conv(q.block, q.start), conv(q.block, q.end));
             q.start = s;
@@ -245,5 +245,99 @@ impl Report {
         }
         self.offset_unit = unit;
         self
+    }
+}
+
+/// Converts UTF-8 offsets into the blocks of a page to another unit, each in time independent
+/// of the offset: [`crate::text::convert_offset`] counts from the block's start, which for the
+/// many findings of one long block was quadratic. A long block's marks are made on first need;
+/// a block of at most 1 KB is counted from its start.
+struct Offsets<'a> {
+    blocks: &'a [String],
+    unit: OffsetUnit,
+    /// Per block: empty when it is ASCII (offsets are the same in every unit), else the byte
+    /// offset and the offset in `unit` of a character boundary every [`MARK_EVERY`] bytes.
+    marks: Vec<Option<Vec<(usize, usize)>>>,
+}
+
+/// Bytes between two marks of [`Offsets`].
+const MARK_EVERY: usize = 256;
+
+impl Offsets<'_> {
+    /// `crate::text::convert_offset(&blocks[block], off, unit)`.
+    fn convert(&mut self, block: usize, off: usize) -> usize {
+        let text = &self.blocks[block];
+        let end = crate::text::floor_boundary(text, off);
+        if self.unit == OffsetUnit::Utf8 {
+            return end;
+        }
+        // A short block costs as little counted from its start as from a mark.
+        if text.len() <= 4 * MARK_EVERY {
+            return crate::text::convert_offset(text, end, self.unit);
+        }
+        if self.marks.is_empty() {
+            self.marks = vec![None; self.blocks.len()];
+        }
+        let unit = self.unit;
+        let marks = self.marks[block].get_or_insert_with(|| {
+            if text.is_ascii() {
+                return Vec::new();
+            }
+            let mut marks = vec![(0, 0)];
+            let mut counted = 0;
+            for (i, c) in text.char_indices() {
+                if i >= marks[marks.len() - 1].0 + MARK_EVERY {
+                    marks.push((i, counted));
+                }
+                counted += match unit {
+                    OffsetUnit::Utf16 => c.len_utf16(),
+                    _ => 1,
+                };
+            }
+            marks
+        });
+        if marks.is_empty() {
+            return end;
+        }
+        let (from, counted) = marks[marks.partition_point(|&(b, _)| b <= end) - 1];
+        counted + crate::text::convert_offset(&text[from..], end - from, unit)
+    }
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Offsets converts as `text::convert_offset` does, at every byte of blocks long enough to
+    /// have many marks, with characters of 1 to 4 bytes and 1 or 2 UTF-16 units.
+    #[test]
+    fn offsets_agree_with_convert_offset() {
+        let pieces = ["a", "é", "中", "😀", " ", "e\u{0301}", "\u{201C}"];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let blocks: Vec<String> = (0..6)
+            .map(|b| {
+                (0..b * b * 100)
+                    .map(|_| {
+                        state ^= state << 13;
+                        state ^= state >> 7;
+                        state ^= state << 17;
+                        pieces[(state % pieces.len() as u64) as usize]
+                    })
+                    .collect()
+            })
+            .chain(["plain ascii text".to_string()])
+            .collect();
+        for unit in [OffsetUnit::Utf8, OffsetUnit::Utf16, OffsetUnit::Codepoint] {
+            let mut offsets = Offsets { blocks: &blocks, unit, marks: Vec::new() };
+            // Backwards too, so that marks made once serve offsets before the last one asked.
+            for (b, text) in blocks.iter().enumerate().rev() {
+                for off in (0..=text.len() + 2).rev() {
+                    assert_eq!(
+                        offsets.convert(b, off),
+                        crate::text::convert_offset(text, off, unit),
+                        "{unit:?} {b} {off}"
+                    );
+                }
+            }
+        }
     }
 }

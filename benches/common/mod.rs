@@ -92,6 +92,18 @@ pub fn all_blocks() -> Vec<String> {
     articles().into_iter().chain(quotes_dev()).flat_map(|d| d.blocks).collect()
 }
 
+/// The first blocks that hold a tenth of the bytes of `blocks`.
+pub fn first_tenth(blocks: &[String]) -> &[String] {
+    let total: usize = blocks.iter().map(String::len).sum();
+    let mut bytes = 0;
+    let n = blocks.iter().take_while(|b| {
+        let take = bytes < total / 10;
+        bytes += b.len();
+        take
+    });
+    &blocks[..n.count()]
+}
+
 // ---- Generated pathological pages ----------------------------------------------------------
 
 /// splitmix64, fixed seed.

@@ -5,7 +5,8 @@
 //! words, drift when their word-level LCS ratio is at least 0.7, and the shorter one has words
 //! the longer lacks. A shorter quote whose words all appear, in order, in the longer one is a
 //! partial or elided quote of the same wording, not drift. Pairs of one speaker are compared
-//! all against all, up to [`MAX_CHECKS`] pairs per page.
+//! all against all, up to [`MAX_CHECKS`] pairs per page, and none of more than [`MAX_CELLS`]
+//! word pairs.
 
 use std::collections::HashMap;
 
@@ -20,6 +21,12 @@ const MIN_WORDS: usize = 5;
 
 /// Most pairs compared per page (a page of thousands of quotes from one speaker stops there).
 const MAX_CHECKS: usize = 200_000;
+
+/// Largest product of the two quotes' lengths (in words) compared: the bit-parallel LCS costs
+/// about that over 64, so two quotation marks left open in a block of megabytes (each segment
+/// running to the block's end) would cost time quadratic in the block. A quotation of 2 048
+/// words in one paragraph is no quote a reader compares.
+const MAX_CELLS: usize = 1 << 22;
 
 /// Pairs of drifting quotes, in order of the later quote, then of the earlier.
 pub(crate) fn quote_drift(blocks: &[String], words: &Words, quotes: &[Quote]) -> Vec<QuoteDrift> {
@@ -56,7 +63,7 @@ pub(crate) fn quote_drift(blocks: &[String], words: &Words, quotes: &[Quote]) ->
             let a = &words.ids(qi.block)[ilo..ihi];
             let (n, m) = (a.len().min(b.len()), a.len().max(b.len()));
             // 2·LCS / (n + m) ≥ 0.7 needs 20·n ≥ 7·(n + m) at best.
-            if 20 * n < 7 * (n + m) {
+            if 20 * n < 7 * (n + m) || n * m > MAX_CELLS {
                 continue;
             }
             let l = lcs.len(a, b);

@@ -183,7 +183,15 @@ impl Reader {
         let mut i = from;
         while i < to {
             let b = bytes[i];
-            if b.is_ascii() {
+            if b.is_ascii_alphanumeric() && self.inside_word() {
+                // A letter or digit in the middle of a word, the usual byte: what `push` does
+                // with it, without the tests that cannot apply.
+                let c = b.to_ascii_lowercase();
+                self.form.hash.write_u32(u32::from(c));
+                self.word.push(char::from(c));
+                self.span.1 = self.span.1.max(i as u32 + 1);
+                i += 1;
+            } else if b.is_ascii() {
                 let c = if b == b'`' { '\'' } else { char::from(b.to_ascii_lowercase()) };
                 self.push(c, i as u32, i as u32 + 1);
                 i += 1;
@@ -194,6 +202,13 @@ impl Reader {
                 i = end;
             }
         }
+    }
+
+    /// Whether the next letter or digit only extends the current word and the compare form:
+    /// a word is being read, no joiner waits to be kept or dropped, and no space or punctuation
+    /// waits to go into the form's hash.
+    fn inside_word(&self) -> bool {
+        !self.word.is_empty() && self.pending.is_none() && self.form.held.is_empty() && !self.form.space
     }
 
     /// Folds one character (as `normalize_for_compare` does) and feeds the result.
