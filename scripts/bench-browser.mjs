@@ -101,19 +101,20 @@ if (SERVE) {
   const f = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(2));
   console.log(`\nbench:browser: ${result.userAgent}`);
   console.log(`${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average before ${loadBefore}, after ${loadAfter}; ` +
-    `median of ${RUNS} scans per page after a warm-up scan\n`);
-  console.log('| page | text (K chars) | blocks | flatten ms | analyze ms | anchor ms | render ms | scan ms | first scan ms | analyze MB/s |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|');
+    `median of ${RUNS} scans per page after a warm-up scan, each of the page at rest\n`);
+  console.log('| page | text (K chars) | blocks | flatten ms | analyze ms | anchor ms | render ms | scan ms | then style + layout ms | first scan ms | analyze MB/s |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const p of result.pages) {
     const m = p.median;
     console.log(`| ${p.file} | ${(p.chars / 1e3).toFixed(1)} | ${p.blocks} | ${f(m.flatten)} | ${f(m.analyze)} | ${f(m.anchor)} | ` +
-      `${f(m.render)} | ${f(m.scan)} | ${p.first.toFixed(1)} | ${p.mbps.toFixed(1)} |`);
+      `${f(m.render)} | ${f(m.scan)} | ${f(m.layout)} | ${p.first.toFixed(1)} | ${p.mbps.toFixed(1)} |`);
   }
   const s = result.summary;
   const chars = result.pages.reduce((n, p) => n + p.chars, 0);
   const analyze = result.pages.reduce((n, p) => n + p.median.analyze, 0);
   console.log(`\ntypical page (median over pages of the median scan): ${s.typical} ms; ` +
-    `largest text (${s.largest.file}, ${(s.largest.chars / 1e3).toFixed(0)} K chars): ${s.largest.scan} ms; slowest page: ${s.slowest} ms`);
+    `largest text (${s.largest.file}, ${(s.largest.chars / 1e3).toFixed(0)} K chars): ${s.largest.scan} ms; slowest page: ${s.slowest} ms; ` +
+    `then style and layout of the typical page: ${s.typicalLayout} ms`);
   console.log(`analyze over all pages: ${(chars / 1e6).toFixed(2)} M chars in ${analyze.toFixed(1)} ms, ${(chars / 1e6 / (analyze / 1e3)).toFixed(1)} MB/s`);
   mkdirSync(dirname(JSON_OUT), { recursive: true });
   writeFileSync(JSON_OUT, `${JSON.stringify({ date: new Date().toISOString(), cpus: cpus().length, cpu: cpus()[0]?.model,

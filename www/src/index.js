@@ -92,10 +92,12 @@ function render() {
   const t = performance.now();
   const model = findings(report, blocks);
   state.anchorMs = performance.now() - t;
+  // Where the article is, read while the page is still as it was laid out (see dock()).
+  const rect = !panel && options.panel !== false && scope.root.isConnected ? scope.root.getBoundingClientRect() : undefined;
   if (options.highlight !== false) paint(model.paint, state.theme, settings.shadow);
   if (options.panel !== false) {
     panel ??= openPanel({ show, close: clear, rescope });
-    panel.update(model, { root: scope.root, scope: scope.name, how: scope.how });
+    panel.update(model, { root: scope.root, scope: scope.name, how: scope.how, rect });
   }
   Object.defineProperty(report, 'scope', {
     value: { root: scope.root, how: scope.how, texts: blocks.map((b) => b.text) },

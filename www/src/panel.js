@@ -189,10 +189,11 @@ export function openPanel(actions) {
     if (restore) leave();
   }
 
-  /** Beside the article when there is room; false when the panel would cover its text. */
-  function dock() {
+  /** Beside the article when there is room; false when the panel would cover its text.
+   *  `r`: the article's box, when the caller measured it before changing anything (measuring
+   *  after the highlights' style sheet went in would lay the page out on the spot). */
+  function dock(r = scopeEl && scopeEl.isConnected ? scopeEl.getBoundingClientRect() : null) {
     const width = Math.min(380, innerWidth - 24) + 24;
-    const r = scopeEl && scopeEl.isConnected ? scopeEl.getBoundingClientRect() : null;
     const right = !r || innerWidth - r.right >= width;
     const left = !right && r.left >= width;
     host.style.setProperty('right', left ? 'auto' : '12px', 'important');
@@ -292,7 +293,9 @@ export function openPanel(actions) {
   function update(model, info) {
     scopeEl = info.root;
     const focused = root.activeElement?.getAttribute('data-key');
-    const scrolled = body.scrollTop;
+    // Reading or setting scrollTop lays the page out there and then: only a panel that was
+    // already shown (and may be scrolled) pays for it.
+    const scrolled = first ? 0 : body.scrollTop;
     notes = new Map();
     const show = (ranges) => () => actions.show(ranges);
 
@@ -436,13 +439,13 @@ export function openPanel(actions) {
       section('officials', 'official', 'Officials', model.officials.length, officials.length ? h('ul', null, officials) : none()),
       people.length > 0 && section('people', null, 'People', people.length, h('ul', null, people)),
     ].filter(Boolean));
-    body.scrollTop = scrolled;
+    if (scrolled) body.scrollTop = scrolled;
     summary.textContent = [plural(model.repeats.length, 'repeat'), plural(model.quoteCount, 'quote'),
       plural(model.officials.length, 'official')].join(' · ');
 
     if (first) {
       first = false;
-      if (!dock()) collapse(false);
+      if (!dock(info.rect)) collapse(false);
     }
     if (focused) focusKey(focused) || focusKey('toggle');
 
