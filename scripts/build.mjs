@@ -6,6 +6,8 @@
 //   dist/factlens.standalone.js   the same with the wasm2js core inlined too (the CLI injects it)
 //   dist/factlens.wasm2js.js      the wasm2js core, loaded by the bundle where a page's CSP
 //   dist/factlens.wasm2js.mjs       forbids WebAssembly (and its ES module twin for factlens.js)
+//   dist/factlens.export.js       export('w3c')'s writer, loaded by the bundle on first use
+//   dist/factlens.export.mjs        (and its ES module twin for factlens.js)
 //   dist/factlens.d.ts            types of the API and the Report
 //   dist/bookmarklet-page.js      the two bookmarklets, for www/bookmarklet.html
 //
@@ -230,6 +232,11 @@ await esbuild.build({
 await esbuild.build({ ...iife('global.js', 'wasm2js-script.js'), outfile: join(DIST, 'factlens.bundle.js') });
 await esbuild.build({ ...iife('wasm2js-global.js', 'wasm2js-script.js'), outfile: join(DIST, 'factlens.wasm2js.js') });
 await esbuild.build({ ...iife('global.js', 'wasm2js-inline.js'), outfile: join(DIST, 'factlens.standalone.js') });
+// export('w3c')'s writer, loaded on its first use: beside the classic bundle and the ES module.
+await esbuild.build({ ...iife('export-global.js', 'wasm2js-script.js'), outfile: join(DIST, 'factlens.export.js') });
+await esbuild.build({
+  ...common, entryPoints: [at('www/src/export.js')], format: 'esm', outfile: join(DIST, 'factlens.export.mjs'),
+});
 copyFileSync(at('www/src/factlens.d.ts'), join(DIST, 'factlens.d.ts'));
 
 // The bookmarklets. Their base URL and help page are string placeholders that

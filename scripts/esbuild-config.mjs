@@ -21,13 +21,16 @@ export const common = {
 };
 
 /**
- * Where `import ... from 'factlens:wasm2js'` (core.js) leads in each build: a module file in
- * www/src, or for the ES module build the sibling dist file, left as a runtime import.
+ * Where the parts loaded on first use lead in each build, by the build's `factlens:wasm2js` file
+ * (`wasm2js-<how>.js`, with `how` one of script, module, inline): `import ... from
+ * 'factlens:wasm2js'` (core.js) to that file, and `'factlens:export'` (index.js) to
+ * `export-<how>.js`. For the ES module build the sibling dist files are left as runtime imports.
  */
 export const wasm2jsFrom = (file) => ({
-  name: 'factlens-wasm2js',
+  name: 'factlens-lazy-parts',
   setup(b) {
     b.onResolve({ filter: /^factlens:wasm2js$/ }, () => ({ path: join(ROOT, 'www/src', file) }));
-    b.onResolve({ filter: /^\.\/factlens\.wasm2js\.mjs$/ }, (args) => ({ path: args.path, external: true }));
+    b.onResolve({ filter: /^factlens:export$/ }, () => ({ path: join(ROOT, 'www/src', file.replace('wasm2js-', 'export-')) }));
+    b.onResolve({ filter: /^\.\/factlens\.(wasm2js|export)\.mjs$/ }, (args) => ({ path: args.path, external: true }));
   },
 });

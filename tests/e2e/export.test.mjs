@@ -43,7 +43,7 @@ suite('export()', null, () => {
   /** Scans, exports, and checks every selector against the page's own text, in the page. */
   const exportAndCheck = () => page.evaluate(async () => {
     const report = await window.factlens.scan({ panel: false });
-    const w3c = window.factlens.export('w3c');
+    const w3c = await window.factlens.export('w3c');
     const text = Array.from(document.body.textContent); // code points
     const problems = [];
     const tags = {};
@@ -60,7 +60,7 @@ suite('export()', null, () => {
       if (prefix !== quote.prefix) problems.push(`prefix ${JSON.stringify(quote.prefix)} != ${JSON.stringify(prefix)}`);
       if (suffix !== quote.suffix) problems.push(`suffix ${JSON.stringify(quote.suffix)} != ${JSON.stringify(suffix)}`);
     }
-    return { report: JSON.parse(JSON.stringify(report)), w3c, tags, problems, json: window.factlens.export('json'), url: location.href };
+    return { report: JSON.parse(JSON.stringify(report)), w3c, tags, problems, json: await window.factlens.export('json'), url: location.href };
   });
 
   for (const name of ['demo', 'unicode']) {
@@ -117,7 +117,7 @@ suite('export()', null, () => {
     const got = await page.evaluate(async () => {
       const report = await window.factlens.scan({ panel: false });
       document.querySelector('article p').remove();
-      const w3c = window.factlens.export('w3c', { source: 'https://example.com/pier' });
+      const w3c = await window.factlens.export('w3c', { source: 'https://example.com/pier' });
       return { quote: report.quotes[0], items: w3c.items };
     });
     const gone = got.items.find((a) => a.target.selector[0].exact === got.quote.text);
@@ -128,20 +128,42 @@ suite('export()', null, () => {
     assert.ok(got.items.filter((a) => a.target.selector.length === 2).length > 0, 'the rest keep their positions');
   });
 
+  it('the ES module and the standalone build write the same annotations (their writer loads on first use)', async () => {
+    const pages = {
+      module: UNICODE_PAGE.replace('<script src="/dist/factlens.bundle.js"></script>', '').replace('</head>',
+        '<script type="module">import * as f from "/dist/factlens.js"; window.fl = f;</script></head>'),
+      standalone: UNICODE_PAGE.replace('factlens.bundle.js', 'factlens.standalone.js'),
+    };
+    const sans = (page) => page.items.map((a) => ({ ...a, id: '', created: '' }));
+    let expected = null;
+    for (const [name, html] of Object.entries(pages)) {
+      writeFileSync(join(dir, `${name}.html`), html);
+      await page.goto(`${env.url}x/${name}.html`);
+      await page.waitForFunction(() => window.fl || window.factlens);
+      const got = await page.evaluate(async () => {
+        const f = window.fl || window.factlens;
+        await f.scan({ panel: false });
+        const scripts = () => performance.getEntriesByType('resource').map((e) => e.name).filter((u) => /export/.test(u));
+        const before = scripts();
+        const w3c = await f.export('w3c', { source: 'https://example.com/pier' });
+        return { w3c, before, after: scripts() };
+      });
+      assert.deepEqual(got.before, [], `${name}: nothing of export() loaded before it was called`);
+      if (name === 'module') assert.match(got.after.join(), /\/dist\/factlens\.export\.mjs$/);
+      else assert.deepEqual(got.after, [], 'standalone: the writer is inline');
+      assert.ok(got.w3c.items.length >= 5, `${name}: ${got.w3c.items.length} annotations`);
+      expected ??= sans(got.w3c);
+      assert.deepEqual(sans(got.w3c), expected, `${name} writes what the module writes`);
+    }
+  });
+
   it('says what is wrong before a scan and for an unknown format', async () => {
     await page.goto(`${env.url}x/unicode.html`);
-    const got = await page.evaluate(() => {
-      const attempt = (f) => {
-        try {
-          f();
-          return 'no error';
-        } catch (e) {
-          return `${e.name}: ${e.message}`;
-        }
-      };
+    const got = await page.evaluate(async () => {
+      const attempt = (f) => f().then(() => 'no error', (e) => `${e.name}: ${e.message}`);
       return {
-        early: attempt(() => window.factlens.export('w3c')),
-        format: attempt(() => window.factlens.export('pdf')),
+        early: await attempt(() => window.factlens.export('w3c')),
+        format: await attempt(() => window.factlens.export('pdf')),
       };
     });
     assert.equal(got.early, 'Error: factlens: nothing to export yet: call scan() first');

@@ -50,7 +50,7 @@ suite('npm package', null, () => {
       'bin/lib/server.mjs',
       'bin/lib/summary.mjs',
       'dist/factlens.bundle.js',
-      'dist/factlens.d.ts',
+      'dist/factlens.d.ts', 'dist/factlens.export.js', 'dist/factlens.export.mjs',
       'dist/factlens.js',
       'dist/factlens.standalone.js',
       'dist/factlens.wasm2js.js',
@@ -66,7 +66,7 @@ suite('npm package', null, () => {
       const out = { exports: Object.keys(factlens).sort(), document: typeof document };
       clear();
       out.scan = await scan().then(() => 'resolved', (e) => e.message);
-      try { factlens.export('w3c'); } catch (e) { out.export = e.message; }
+      out.export = await factlens.export('w3c').then(() => 'resolved', (e) => e.message);
       console.log(JSON.stringify(out));
     `);
     const got = JSON.parse(stdout);

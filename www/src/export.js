@@ -1,10 +1,8 @@
-// export(format): the last scan's findings for other tools.
-//
-//   'json' — a plain copy of the Report.
-//   'w3c'  — a W3C Web Annotation AnnotationPage (https://www.w3.org/TR/annotation-model/): one
-//            Annotation per quote segment, per copy of a repeated paragraph and per mention of an
-//            official, each targeting the page through a TextQuoteSelector (exact, prefix,
-//            suffix) and a TextPositionSelector (start, end).
+// export('w3c'): the last scan's findings for other tools as a W3C Web Annotation AnnotationPage
+// (https://www.w3.org/TR/annotation-model/): one Annotation per quote segment, per copy of a
+// repeated paragraph and per mention of an official, each targeting the page through a
+// TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector (start, end). Loaded on
+// the first export('w3c') only (index.js): a reader who never exports never downloads it.
 //
 // Both selectors are taken against the text of the document's body (body.textContent, what
 // Hypothesis and Apache Annotator anchor against), so prefix and suffix may run over paragraph
@@ -19,20 +17,6 @@ const CONTEXT = 32; // code points of prefix and suffix, as in the Report
 // The package version, set by the build (unbundled, as in a test importing this file: 'dev').
 const VERSION = typeof __FACTLENS_VERSION__ === 'string' ? __FACTLENS_VERSION__ : 'dev';
 const GENERATOR = { type: 'Software', name: 'factlens', version: VERSION };
-
-/**
- * @param {string} format
- * @param {{ report: import('./factlens').Report, blocks: import('./flatten.js').Block[] } | null} last
- * @param {{ source?: string }} [options]
- */
-export function exportAs(format, last, options) {
-  if (format !== 'w3c' && format !== 'json') {
-    throw new TypeError(`factlens: export() knows "w3c" and "json", not ${JSON.stringify(format)}`);
-  }
-  if (!last) throw new Error('factlens: nothing to export yet: call scan() first');
-  if (format === 'json') return JSON.parse(JSON.stringify(last.report));
-  return annotationPage(last.report, last.blocks, options);
-}
 
 /** The last `n` code points of `s`. */
 const lastCodePoints = (s, n) => {
@@ -83,7 +67,13 @@ function documentText(doc) {
   return { text, starts, codePoint };
 }
 
-function annotationPage(report, blocks, options = {}) {
+/**
+ * The findings of a scan as a W3C Web Annotation AnnotationPage.
+ * @param {import('./factlens').Report} report
+ * @param {import('./flatten.js').Block[]} blocks
+ * @param {{ source?: string }} [options]
+ */
+export function annotationPage(report, blocks, options = {}) {
   const doc = document;
   const source = options.source || String(location.href).replace(/#.*$/, '');
   const created = new Date().toISOString();

@@ -52,11 +52,13 @@ export function clear(): void;
  * The last scan's findings for other tools: "w3c" gives a W3C Web Annotation AnnotationPage
  * (one Annotation per quote segment, per copy of a repeated paragraph and per mention of an
  * official, each with a TextQuoteSelector and a TextPositionSelector against the document body's
- * text, positions in code points); "json" gives a plain copy of the Report. Throws an Error
- * ("factlens: nothing to export yet ...") before the first scan, a TypeError for another format.
+ * text, positions in code points); "json" gives a plain copy of the Report. Rejects with an
+ * Error ("factlens: nothing to export yet ...") before the first scan, a TypeError for another
+ * format. The W3C writer is a separate file (factlens.export.js / .mjs beside the bundle or
+ * module), loaded on the first export("w3c").
  */
-declare function exportFindings(format: 'w3c', options?: ExportOptions): AnnotationPage;
-declare function exportFindings(format: 'json'): Report;
+declare function exportFindings(format: 'w3c', options?: ExportOptions): Promise<AnnotationPage>;
+declare function exportFindings(format: 'json'): Promise<Report>;
 export { exportFindings as export };
 
 /** Options of `export('w3c')`. */

@@ -7,7 +7,7 @@
 // the page forbids WebAssembly (core.js); export(format) hands the last scan to other tools.
 
 import { loadCore } from './core.js';
-import { exportAs } from './export.js';
+import { loadExport } from 'factlens:export';
 import { flatten } from './flatten.js';
 import { findings } from './findings.js';
 import { flash, pageTheme, paint, unpaint } from './highlight.js';
@@ -214,13 +214,26 @@ export async function scan(options) {
 
 /**
  * The last scan's findings for other tools: 'w3c' (a W3C Web Annotation AnnotationPage) or
- * 'json' (a plain copy of the Report). Throws before the first scan. After the page changed
- * under a watching scan, the findings are the updated ones.
+ * 'json' (a plain copy of the Report). Rejects before the first scan. After the page changed
+ * under a watching scan, the findings are the updated ones. The W3C writer is loaded on its
+ * first use (export-*.js).
  * @param {'w3c' | 'json'} format
  * @param {{ source?: string }} [options] `source`: the page URL the annotations target
  */
-function exportFindings(format, options) {
-  return exportAs(format, last, options);
+async function exportFindings(format, options) {
+  if (format !== 'w3c' && format !== 'json') {
+    throw new TypeError(`factlens: export() knows "w3c" and "json", not ${JSON.stringify(format)}`);
+  }
+  if (!last) throw new Error('factlens: nothing to export yet: call scan() first');
+  const { report, blocks } = last;
+  if (format === 'json') return JSON.parse(JSON.stringify(report));
+  let annotationPage;
+  try {
+    annotationPage = await loadExport();
+  } catch (e) {
+    throw new Error(`factlens: export("w3c") could not load its writer: ${e && e.message}`, { cause: e });
+  }
+  return annotationPage(report, blocks, options);
 }
 export { exportFindings as export };
 

@@ -1,9 +1,9 @@
 // Script URLs under Trusted Types. A page with `require-trusted-types-for 'script'` refuses a
 // plain string for <script src>; factlens then asks for a policy named "factlens" that passes
-// only its own two script files. One policy per page, shared by the loader and the bundle.
+// only its own script files. One policy per page, shared by the loader and the bundle.
 
 const KEY = Symbol.for('factlens.trustedTypes');
-const OWN = /\/factlens\.(bundle|wasm2js)\.js$/;
+const OWN = /\/factlens\.(bundle|wasm2js|export)\.js$/;
 
 /**
  * `url` as a TrustedScriptURL where the browser has Trusted Types, else as is. Throws a TypeError
