@@ -17,6 +17,7 @@ const UNICODE_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"
 <p>🌊🌊 “We will rebuild the pier,” said Mayor Ines Falk on Friday. 🎉</p>
 <p>Falk added: “The <span hidden>SECRET</span>timbers are sound 😀 again.”</p>
 <p>“Nobody asked us,” was scrawled on the harbour wall.</p>
+<p>Tomas Reyes watched from the quay, and Reyes took photographs.</p>
 <p>The pier has been closed since the storm in January.</p>
 <p>The pier has been closed since the storm in January.</p>
 </article>
@@ -75,7 +76,10 @@ suite('export()', null, () => {
       assert.match(w3c.id, /^urn:uuid:[0-9a-f-]{36}$/);
       const copies = report.repeats.reduce((n, g) => n + g.blocks.length, 0);
       const mentions = report.officials.reduce((n, o) => n + o.mentions.length, 0);
-      assert.equal(w3c.items.length, copies + report.quotes.length + mentions);
+      const people = report.people.reduce((n, o) => n + o.mentions.length, 0);
+      assert.equal(w3c.items.length, copies + report.quotes.length + mentions + people);
+      assert.equal(tags['factlens:person'] ?? 0, people);
+      if (name === 'unicode') assert.ok(people > 0, 'a person without a title is annotated too');
       assert.equal(tags['factlens:repeat'] ?? 0, copies);
       assert.equal(tags['factlens:official'] ?? 0, mentions);
       assert.equal((tags['factlens:quote'] ?? 0) + (tags['factlens:unattributed'] ?? 0), report.quotes.length);

@@ -1,7 +1,8 @@
 // export('w3c'): the last scan's findings for other tools as a W3C Web Annotation AnnotationPage
 // (https://www.w3.org/TR/annotation-model/): one Annotation per quote segment, per copy of a
-// repeated paragraph and per mention of an official, each targeting the page through a
-// TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector (start, end). Loaded on
+// repeated paragraph and per mention of an official or another named person, each targeting the
+// page through a TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector (start,
+// end). Loaded on
 // the first export('w3c') only (index.js): a reader who never exports never downloads it.
 //
 // Both selectors are taken against the text of the document's body (body.textContent, what
@@ -170,17 +171,19 @@ export function annotationPage(report, blocks, options = {}) {
     });
   }
 
-  report.officials.forEach((o) => {
+  const named = (kind, tag, line) => (o) => {
     const counts = `${o.mentions.length} mention${o.mentions.length === 1 ? '' : 's'}, ${o.quotes} quote${o.quotes === 1 ? '' : 's'}`;
     for (const m of o.mentions) {
       items.push(annotation(
-        `Official: ${officialLine(o)} (${counts})`,
-        'factlens:official',
+        `${kind}: ${line(o)} (${counts})`,
+        tag,
         selectors(rangeOf(blocks, m.block, m.start, m.end), inBlock(m.block, m.start, m.end)),
         [{ type: 'TextualBody', purpose: 'identifying', value: o.name }],
       ));
     }
-  });
+  };
+  report.officials.forEach(named('Official', 'factlens:official', officialLine));
+  (report.people || []).forEach(named('Person', 'factlens:person', (o) => o.name));
 
   return {
     '@context': 'http://www.w3.org/ns/anno.jsonld',

@@ -51,7 +51,7 @@ export function clear(): void;
 /**
  * The last scan's findings for other tools: "w3c" gives a W3C Web Annotation AnnotationPage
  * (one Annotation per quote segment, per copy of a repeated paragraph and per mention of an
- * official, each with a TextQuoteSelector and a TextPositionSelector against the document body's
+ * official or another named person, each with a TextQuoteSelector and a TextPositionSelector against the document body's
  * text, positions in code points); "json" gives a plain copy of the Report. Rejects with an
  * Error ("factlens: nothing to export yet ...") before the first scan, a TypeError for another
  * format. The W3C writer is a separate file (factlens.export.js / .mjs beside the bundle or
@@ -269,7 +269,7 @@ export interface Annotation {
   generator: { type: 'Software'; name: 'factlens'; version: string };
   /**
    * What factlens says about the text: a comment ("Quote by Josh Earnest, Press Secretary"), a
-   * tag ("factlens:quote", "factlens:unattributed", "factlens:repeat", "factlens:official") and
+   * tag ("factlens:quote", "factlens:unattributed", "factlens:repeat", "factlens:official", "factlens:person") and
    * for officials the name they are identified as.
    */
   body: Array<{ type: 'TextualBody'; purpose: 'commenting' | 'tagging' | 'identifying'; value: string; format?: 'text/plain' }>;
