@@ -13,24 +13,8 @@ mod native {
     use std::time::Duration;
 
     use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
+    use factlens::bench::Rng;
     use factlens::{analyze, find_repeats, Page};
-
-    /// splitmix64, fixed seed.
-    pub struct Rng(u64);
-
-    impl Rng {
-        pub fn next_u64(&mut self) -> u64 {
-            self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-            let mut z = self.0;
-            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-            z ^ (z >> 31)
-        }
-
-        pub fn below(&mut self, n: usize) -> usize {
-            (self.next_u64() % n as u64) as usize
-        }
-    }
 
     /// Made-up words with Zipf-distributed frequencies.
     pub struct Vocabulary {

@@ -11,24 +11,9 @@ mod measure {
     use std::collections::{BTreeSet, HashMap};
     use std::path::{Path, PathBuf};
 
+    // A fixed-seed generator, so every run plants the same copies.
+    use factlens::bench::Rng;
     use factlens::{analyze, Page};
-
-    /// splitmix64: a fixed-seed generator, so every run plants the same copies.
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-            let mut z = self.0;
-            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-            z ^ (z >> 31)
-        }
-
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() % n as u64) as usize
-        }
-    }
 
     #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum Kind {

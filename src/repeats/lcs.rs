@@ -142,7 +142,7 @@ pub(crate) fn plain_len(a: &[u32], b: &[u32]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::repeats::testing::Rng;
+    use crate::bench::Rng;
 
     #[test]
     fn table() {
@@ -168,7 +168,7 @@ mod tests {
     /// Bit-parallel against the textbook table, across word boundaries (lengths past 64 and 128).
     #[test]
     fn bit_parallel_equals_the_table() {
-        let mut rng = Rng::new(7);
+        let mut rng = Rng(7);
         let mut lcs = Lcs::new(12);
         for _ in 0..400 {
             let n = rng.below(200);

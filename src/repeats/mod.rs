@@ -237,31 +237,6 @@ pub(crate) fn word_runs(
     out
 }
 
-/// A small deterministic random generator for the tests (splitmix64).
-#[cfg(test)]
-pub(crate) mod testing {
-    pub struct Rng(u64);
-
-    impl Rng {
-        pub fn new(seed: u64) -> Rng {
-            Rng(seed)
-        }
-
-        pub fn next(&mut self) -> u64 {
-            self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-            let mut z = self.0;
-            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-            z ^ (z >> 31)
-        }
-
-        /// A number in `0..n` (`n > 0`).
-        pub fn below(&mut self, n: usize) -> usize {
-            (self.next() % n as u64) as usize
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

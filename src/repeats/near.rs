@@ -444,8 +444,8 @@ pub(crate) fn block_sentences(words: &Words, block: usize) -> Sentences {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bench::Rng;
     use crate::repeats::lcs::plain_len;
-    use crate::repeats::testing::Rng;
 
     /// The rules written out directly, with no filter and no index: the oracle.
     fn near_by_definition(words: &Words, a: usize, b: usize) -> bool {
@@ -582,7 +582,7 @@ mod tests {
 
     #[test]
     fn index_finds_the_same_groups_as_every_pair() {
-        let mut rng = Rng::new(2024);
+        let mut rng = Rng(2024);
         let mut nontrivial = 0;
         for round in 0..300 {
             let blocks = random_page(&mut rng);
@@ -613,7 +613,7 @@ mod tests {
     #[test]
     fn the_least_overlap_bound_holds_for_every_near_pair() {
         // For pairs the definition accepts, the shared triples reach min_shared of each side.
-        let mut rng = Rng::new(99);
+        let mut rng = Rng(99);
         for _ in 0..200 {
             let blocks = random_page(&mut rng);
             let words = Words::read(&blocks, None);
