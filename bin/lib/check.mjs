@@ -248,7 +248,7 @@ async function checkPage(browser, p, opts, standalone, server) {
           ms: report.timings.total,
           engine: report.engine,
           title: document.title,
-          w3c: w3c ? window.factlens.export('w3c', { source }) : null,
+          w3c: w3c ? await window.factlens.export('w3c', { source }) : null,
         };
       } catch (e) {
         return { error: String((e && e.message) || e) };
