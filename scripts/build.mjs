@@ -252,7 +252,24 @@ const codeOf = async (options) => {
   return code;
 };
 const loaderCode = await codeOf(iife('loader.js', 'wasm2js-script.js'));
-const selfContainedCode = await codeOf(iife('selfcontained.js', 'wasm2js-inline.js'));
+// In the self-contained bookmarklet the wasm is inlined gzipped (base64 of 128 KB instead of
+// 285 KB: a javascript: URL is stored and run uncompressed) and inflated by the browser's
+// DecompressionStream on first use; where that is missing, the wasm fails to load and the scan
+// runs on the wasm2js core, which is inline too.
+const gzippedWasm = {
+  name: 'gzipped-wasm',
+  setup(b) {
+    b.onLoad({ filter: /\.wasm$/ }, (args) => ({
+      loader: 'js',
+      contents: `const gz = ${JSON.stringify(gzipSync(readFileSync(args.path), { level: 9 }).toString('base64'))};
+export default () => new Response(new Blob([Uint8Array.from(atob(gz), (c) => c.charCodeAt(0))]).stream()
+  .pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();`,
+    }));
+  },
+};
+const selfContainedCode = await codeOf(iife('selfcontained.js', 'wasm2js-inline.js', {
+  plugins: [wasm2jsFrom('wasm2js-inline.js'), gzippedWasm],
+}));
 if (!loaderCode.includes(PLACEHOLDERS.FACTLENS_BASE)) {
   console.error('build: the loader bookmarklet lost its base-URL placeholder');
   process.exit(1);
