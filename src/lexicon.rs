@@ -25,6 +25,8 @@ pub enum ModifierKind {
 /// All word lists, lower case.
 pub struct Lexicon {
     speech_verbs: Set,
+    /// Nouns naming what somebody said ("claim", "warning").
+    speech_nouns: Set,
     pronouns: Set,
     /// Title phrase → role family.
     titles: Map<&'static str>,
@@ -113,6 +115,7 @@ impl Lexicon {
             modifier_lengths: lengths(modifiers.keys()),
             title_words,
             speech_verbs,
+            speech_nouns: lines(include_str!("lexicon/speech_nouns.txt")).collect(),
             pronouns,
             according,
             determiners,
@@ -166,6 +169,11 @@ impl Lexicon {
     /// Is `word` (any case) a speech verb?
     pub fn is_speech_verb(&self, word: &str) -> bool {
         with_lower(word, |w| self.speech_verbs.contains(w))
+    }
+
+    /// Is `word` (any case) a noun naming what somebody said ("claim", "statement")?
+    pub fn is_speech_noun(&self, word: &str) -> bool {
+        with_lower(word, |w| self.speech_nouns.contains(w))
     }
 
     /// Is `word` (any case) a subject pronoun?

@@ -528,6 +528,25 @@ fn opens_sentence(src: &str, words: &[Word], sentences: &mut Sentences, at: usiz
         && before.iter().all(|w| !PLACE_PREPOSITIONS.contains(&w.text(src)) && w.text(src) != "for")
 }
 
+/// Does a mention starting at byte `at` (its name's words ending before word `next`) follow an
+/// introductory phrase and come before its verb: "In his speech on Monday, Ann Lee said …",
+/// "For his part, Mr. Lee argued …"? The sentence opens with a preposition, conjunction or
+/// adverb, a comma stands right before the mention, and a lower-case word follows it.
+fn after_intro(src: &str, words: &[Word], sentences: &mut Sentences, at: usize, next: usize) -> bool {
+    let before = sentences.words_before(words, at);
+    let (Some(first), Some(last)) = (before.first(), before.last()) else {
+        return false;
+    };
+    let verb_next = words.get(next).is_some_and(|w| {
+        let t = w.text(src);
+        t.starts_with(char::is_lowercase) && !matches!(t, "and" | "or" | "of" | "and," | "nor")
+    }) && src[words[next - 1].end..words[next].start].trim().is_empty();
+    before.len() <= 15
+        && src[last.end..at].trim() == ","
+        && crate::speaker::is_intro_word(&first.text(src).to_lowercase())
+        && verb_next
+}
+
 /// "R", "D", "I", "R-Ky.", "D-N.C.": a party tag.
 fn is_party_tag(word: &str) -> bool {
     let mut parts = word.split('-');
@@ -739,7 +758,10 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
         let mention_from = if title.is_some() { start } else { name_start };
         let possessive = bare(last.text(src)).len() != last.text(src).len();
         let after_verb = words[..i].iter().rev().take(2).any(|w| lx.is_speech_verb(w.text(src)));
-        let subject = (opens_sentence(src, words, &mut sentences, mention_from) || after_verb) && !possessive;
+        let subject = (opens_sentence(src, words, &mut sentences, mention_from)
+            || after_verb
+            || after_intro(src, words, &mut sentences, mention_from, j))
+            && !possessive;
         let next_verb = words.get(j).is_some_and(|w| lx.is_speech_verb(w.text(src)))
             || src[name_end..].trim_start().starts_with(',')
                 && words[j..].iter().take(12).any(|w| lx.is_speech_verb(w.text(src)));
