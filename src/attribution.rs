@@ -472,6 +472,16 @@ mod tests {
                 r#"Russia insisted that they "stop the dangerous escapades.""#,
                 Some(("Russia", name(&["Russia"]))),
             ),
+            // The family name He is no pronoun.
+            (
+                r#""We need more time," said He Jianxiong."#,
+                Some(("He Jianxiong", name(&["He", "Jianxiong"]))),
+            ),
+            (
+                r#"He Jianxiong said: "We need more time.""#,
+                Some(("He Jianxiong", name(&["He", "Jianxiong"]))),
+            ),
+            (r#""We need more time," He said."#, Some(("He", Who::Pronoun))),
             (r#"He dismissed it as "the suburbs of the city" — a metaphor for defeat."#, None),
             (r#"The crowd chanted "we will win this" all night."#, None),
             (r#"It was "a very long night for all" of them."#, None),

@@ -237,7 +237,12 @@ impl Lexicon {
 
     /// The gender ('m' or 'f') a first name most often marks, if it is in the list.
     pub fn first_name_gender(&self, word: &str) -> Option<char> {
-        with_lower(word, |w| self.first_names.get(w).copied())
+        with_lower(word, |w| self.first_names.get(w).copied()).filter(|&g| g != '?')
+    }
+
+    /// Is `word` a first name in the list, whatever gender it marks (or none)?
+    pub fn is_first_name(&self, word: &str) -> bool {
+        with_lower(word, |w| self.first_names.contains_key(w))
     }
 }
 

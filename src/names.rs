@@ -323,9 +323,8 @@ impl NameIndex {
             // A name is filed under its surname, and, when its first word is no known given
             // name, under that word too: family names come first in Chinese and Korean ("Xi
             // Jinping" … "Xi").
-            let family_first = m.tokens.len() >= 2
-                && lx.first_name_gender(&m.tokens[0]).is_none()
-                && !m.tokens[0].ends_with('.');
+            let family_first =
+                m.tokens.len() >= 2 && !lx.is_first_name(&m.tokens[0]) && !m.tokens[0].ends_with('.');
             let keys = std::iter::once(m.surname()).chain(family_first.then(|| m.tokens[0].as_str()));
             for key in keys {
                 let group = index.by_surname.entry(key.to_string()).or_default();
@@ -363,6 +362,13 @@ impl NameIndex {
                         return index.full_name(&names[first], m.block, m.start);
                     }
                 }
+                // "Mrs. Clinton" among Bill and Hillary Clinton: the nearest full name whose
+                // first name marks the honorific's gender.
+                if let (Some(g @ ('m' | 'f')), [surname]) = (m.honorific, m.tokens.as_slice()) {
+                    if let Some(full) = index.nearest_of_gender(surname, g, (m.block, m.start)) {
+                        return full;
+                    }
+                }
                 index.full_name(&m.tokens, m.block, m.start)
             })
             .collect();
@@ -372,6 +378,19 @@ impl NameIndex {
             }
         }
         index
+    }
+
+    /// For a surname people with different first names share, the full name of the one whose
+    /// first name marks gender `g`, mentioned in full nearest before `at` (else first after).
+    fn nearest_of_gender(&self, surname: &str, g: char, at: (usize, usize)) -> Option<String> {
+        let group = self.by_surname.get(surname).filter(|g| g.first_names_differ)?;
+        let lx = Lexicon::get();
+        let fits = |&&(_, k): &&((usize, usize), usize)| lx.first_name_gender(&group.names[k][0]) == Some(g);
+        let i = group.full_mentions.partition_point(|&(pos, _)| pos <= at);
+        let (before, after) = group.full_mentions.split_at(i);
+        // A bounded look each way keeps a page of many namesakes linear.
+        let &(_, k) = before.iter().rev().take(64).find(fits).or_else(|| after.iter().take(64).find(fits))?;
+        Some(self.full_name(&group.names[k], at.0, at.1))
     }
 
     /// The gender ('m' or 'f') a full name is marked with anywhere on the page, if any.
@@ -413,7 +432,7 @@ impl NameIndex {
         // have none.
         let person_like = |m: &NameMention| {
             let first = &m.tokens[0];
-            lx.first_name_gender(first).is_some()
+            lx.is_first_name(first)
                 || m.speaks
                 || m.tokens.iter().any(|t| t.ends_with('.'))
                 || alone.contains(m.surname())
@@ -432,7 +451,7 @@ impl NameIndex {
             .zip(&keep)
             .filter(|(_, &k)| k)
             .flat_map(|(m, _)| {
-                let family_first = m.tokens.len() >= 2 && lx.first_name_gender(&m.tokens[0]).is_none();
+                let family_first = m.tokens.len() >= 2 && !lx.is_first_name(&m.tokens[0]);
                 std::iter::once(m.surname()).chain(family_first.then(|| m.tokens[0].as_str()))
             })
             .collect();
@@ -657,9 +676,14 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
         // Peel leading words that are not names ("The", "Also"), noting an honorific.
         let mut k = 0;
         let mut honorific = None;
+        // "He Jianxiong": the family name He before a given name is no pronoun.
+        let surname_he = |k: usize| {
+            run[k].text(src) == "He" && run.get(k + 1).is_some_and(|n| !lx.is_not_name(bare(n.text(src))))
+        };
         while k < run.len()
             && lx.is_not_name(bare(run[k].text(src)))
             && lx.modifier(&lower(run[k].text(src))).is_none()
+            && !surname_he(k)
         {
             honorific = honorific_gender(run[k].text(src));
             k += 1;
@@ -721,12 +745,14 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
             && !is_place
             && !only_modifiers
             && !org_inside
-            && name_words.iter().all(|w| {
+            && name_words.iter().enumerate().all(|(n, w)| {
                 let t = bare(w.text(src));
-                !lx.is_not_name(t) && {
-                    let lower = lower(t);
-                    lx.modifier(&lower).is_none() && lx.title_family(&lower).is_none()
-                } || SUFFIXES.contains(&t)
+                (!lx.is_not_name(t) || n == 0 && k + peeled.used < run.len() && surname_he(k + peeled.used))
+                    && {
+                        let lower = lower(t);
+                        lx.modifier(&lower).is_none() && lx.title_family(&lower).is_none()
+                    }
+                    || SUFFIXES.contains(&t)
                     || PARTICLES.contains(&t)
             });
         if !valid {
@@ -1008,6 +1034,24 @@ mod tests {
             m[0],
             ("Prime Minister Dmitry Medvedev".into(), Some("Prime Minister".into()), Some("Russia"), None)
         );
+    }
+
+    #[test]
+    fn the_family_name_he_is_no_pronoun() {
+        let m = mentions("He Jianxiong, a professor, met Ann Lee. He left.");
+        let got: Vec<&str> = m.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(got, ["He Jianxiong", "Ann Lee"]);
+    }
+
+    #[test]
+    fn an_honorific_picks_the_namesake_of_its_gender() {
+        let blocks = vec![
+            "Hillary Clinton spoke. Bill Clinton spoke later. Mrs. Clinton left, and Mr. Clinton stayed."
+                .to_string(),
+        ];
+        let idx = NameIndex::build(&blocks, &[]);
+        let full: Vec<&str> = (0..idx.mentions.len()).map(|i| idx.full_of(i)).collect();
+        assert_eq!(full, ["Hillary Clinton", "Bill Clinton", "Hillary Clinton", "Bill Clinton"]);
     }
 
     #[test]

@@ -190,7 +190,7 @@ impl Reader<'_> {
         let lower = t.to_lowercase();
         // "He's claiming …": a pronoun with a contracted verb.
         let base = contraction_base(t);
-        if lx.is_pronoun(base) {
+        if lx.is_pronoun(base) && !self.surname_he(words, 0) {
             return Opening::Found((first.start, first.start + base.len(), Who::Pronoun));
         }
         if is_intro_word(&lower) || (lower.ends_with("ing") && words.len() > 1) || lower.ends_with("ly") {
@@ -425,7 +425,7 @@ impl Reader<'_> {
         let lx = self.lx;
         let words = words_in(text, from, to);
         let first = words.first()?;
-        if lx.is_pronoun(first.text(text)) {
+        if lx.is_pronoun(first.text(text)) && !self.surname_he(&words, 0) {
             return Some((first.start, first.end, Who::Pronoun));
         }
         let run =
@@ -434,6 +434,22 @@ impl Reader<'_> {
             return None;
         }
         self.classify(first.start, words[run - 1].end).filter(|m| matches!(m.2, Who::Name(_)))
+    }
+
+    /// Is `words[k]` the family name He (何) rather than the pronoun: "He" followed, after a
+    /// space, by a capitalised word that could be a given name ("He Jianxiong said")?
+    fn surname_he(&self, words: &[Word], k: usize) -> bool {
+        let text = self.text;
+        let (Some(w), Some(next)) = (words.get(k), words.get(k + 1)) else {
+            return false;
+        };
+        let n = next.text(text);
+        w.text(text) == "He"
+            && text[w.end..next.start] == *" "
+            && is_capitalised(n)
+            && !self.lx.is_not_name(n)
+            && !self.lx.is_speech_verb(n)
+            && self.lx.title_family(&n.to_lowercase()).is_none()
     }
 
     /// "dit-il", "affirme-t-elle": a speech verb joined to its subject pronoun.
@@ -488,8 +504,10 @@ impl Reader<'_> {
         let phrase = name.iter().map(|w| w.text(text)).collect::<Vec<_>>().join(" ");
         // A country speaks as a body ("Russia insisted …"); other places and words are no name.
         let country = name.len() == 1 && lx.is_place(&phrase);
-        if lx.is_not_name(first_name_word) && !country
-            || lx.is_pronoun(first_name_word)
+        // "He Jianxiong": the family name He, not the pronoun.
+        let surname_he = first_name_word == "He" && name.len() > 1;
+        if lx.is_not_name(first_name_word) && !country && !surname_he
+            || lx.is_pronoun(first_name_word) && !surname_he
             || (name.len() > 1 && lx.is_place(&phrase))
         {
             return None;
