@@ -278,7 +278,11 @@ fn framing_cue(
         i.checked_sub(1).map(|p| &spans[p]).filter(|p| p.block == span.block).map_or(0, |p| p.end);
     let head_start = sentence_start(text, prev_quote, span.start).max(prev_quote);
     if !text[head_start..span.start].trim().is_empty() {
-        return reader.framing_subject(head_start, span.start).and_then(|m| cue(span.block, m));
+        let found = reader.framing_subject(head_start, span.start).and_then(|m| cue(span.block, m));
+        // `Lee called it "…" in hopes that "…"`: the quotation before, in the same sentence,
+        // has the same speaker.
+        let same_sentence = prev_quote > 0 && head_start == prev_quote;
+        return found.or_else(|| if same_sentence { done[i - 1].clone() } else { None });
     }
     if head_start > prev_quote {
         let prev_start = sentence_start(text, prev_quote, head_start.saturating_sub(1)).max(prev_quote);
@@ -472,6 +476,7 @@ mod tests {
                 r#"Russia insisted that they "stop the dangerous escapades.""#,
                 Some(("Russia", name(&["Russia"]))),
             ),
+            (r#"He's claiming that fraud is "a big, big problem.""#, Some(("He", Who::Pronoun))),
             // The family name He is no pronoun.
             (
                 r#""We need more time," said He Jianxiong."#,
@@ -574,6 +579,16 @@ mod tests {
             ),
             // Nothing frames a quotation in a sentence with no subject to name.
             (&[r#"It was "a very long night for all of them" in the end."#], &[(None, None)]),
+            // A second quotation in the sentence of a framed one shares its speaker.
+            (
+                &[r#"Ann Lee called it "a race to the bottom" in hopes that "they will listen at last.""#],
+                &[lee, lee],
+            ),
+            // The family name He.
+            (
+                &[r#"He Jianxiong dismissed the plan as "a waste of public money.""#],
+                &[(Some("He Jianxiong"), Some("He Jianxiong"))],
+            ),
         ];
         for (blocks, want) in table {
             let got: Vec<(Option<String>, Option<String>)> =

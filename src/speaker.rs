@@ -367,8 +367,10 @@ impl Reader<'_> {
         let touching = text[last.end..verb_at].trim().is_empty();
         if touching {
             // "he said", "… Jane Doe asking"
-            if lx.is_pronoun(last.text(text)) {
-                return Some((last.start, last.end, Who::Pronoun));
+            // "He's claiming": the pronoun without its contracted verb.
+            let base = contraction_base(last.text(text));
+            if lx.is_pronoun(base) {
+                return Some((last.start, last.start + base.len(), Who::Pronoun));
             }
             let run = self.name_run_back(before);
             let first = before.len() - run;
