@@ -477,6 +477,18 @@ mod tests {
                 Some(("Russia", name(&["Russia"]))),
             ),
             (r#"He's claiming that fraud is "a big, big problem.""#, Some(("He", Who::Pronoun))),
+            (
+                r#""He looked like a grown-up," said cable host Ann Lee."#,
+                Some(("Ann Lee", name(&["Ann", "Lee"]))),
+            ),
+            (
+                r#""He looked like a grown-up," said MSNBC host Ann Lee."#,
+                Some(("Ann Lee", name(&["Ann", "Lee"]))),
+            ),
+            (
+                r#""He looked like a grown-up," said Ann Lee of Port Alder."#,
+                Some(("Ann Lee", name(&["Ann", "Lee"]))),
+            ),
             // The family name He is no pronoun.
             (
                 r#""We need more time," said He Jianxiong."#,
@@ -600,6 +612,17 @@ mod tests {
     }
 
     /// He/she after an introductory phrase: the name after "In …," is the sentence's subject.
+    /// A name after a preposition beside a speech verb ("agreed with Lee") is no subject.
+    #[test]
+    fn pronoun_skips_the_object_of_a_speech_verb() {
+        let got = speakers(&[
+            "Paul Okafor spoke first at the hall.",
+            "Peter Wilson agreed with Okafor about the winner.",
+            "\u{201C}We will build the bridge this year,\u{201D} he said.",
+        ]);
+        assert_eq!(got[0].2.as_deref(), Some("Peter Wilson"));
+    }
+
     #[test]
     fn pronoun_after_an_introductory_phrase() {
         let got = speakers(&[

@@ -783,7 +783,14 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
         }
         let mention_from = if title.is_some() { start } else { name_start };
         let possessive = bare(last.text(src)).len() != last.text(src).len();
-        let after_verb = words[..i].iter().rev().take(2).any(|w| lx.is_speech_verb(w.text(src)));
+        // "said Ann Lee", "said former mayor Ann Lee"; not "agreed with Ann Lee".
+        let after_verb = words[..i].iter().rev().take(2).any(|w| lx.is_speech_verb(w.text(src)))
+            && words[..i].last().is_some_and(|w| {
+                !matches!(
+                    w.text(src),
+                    "with" | "to" | "for" | "about" | "against" | "by" | "on" | "of" | "at" | "in"
+                )
+            });
         let subject = (opens_sentence(src, words, &mut sentences, mention_from)
             || after_verb
             || after_intro(src, words, &mut sentences, mention_from, j))

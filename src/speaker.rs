@@ -294,8 +294,27 @@ impl Reader<'_> {
 
     /// The speaker named after a verb or "according to": the first comma part of `text[from..to]`.
     fn following(&self, from: usize, to: usize) -> Option<Mention> {
+        let text = self.text;
         let (s, e) = *self.comma_parts(from, to).first()?;
-        self.classify(s, e).or_else(|| self.trailing_name(s, e))
+        let head = self.classify(s, e);
+        // "MSNBC host Chris Matthews", "campaign manager Ann Lee": a description in lower case
+        // between a body and the name; not "Ann Lee of Port Alder".
+        if let Some(name @ (name_start, _, _)) = self.trailing_name(s, e) {
+            let between_from = head.as_ref().map_or(s, |h| h.1);
+            let between = words_in(text, between_from.min(name_start), name_start);
+            let description = !between.is_empty()
+                && between.len() <= 3
+                && between.iter().all(|w| {
+                    let t = w.text(text);
+                    t.starts_with(char::is_lowercase)
+                        && !is_preposition(t)
+                        && !matches!(t, "and" | "or" | "but")
+                });
+            if head.as_ref().is_none_or(|h| h.1 <= name_start) && description {
+                return Some(name);
+            }
+        }
+        head.or_else(|| self.trailing_name(s, e))
     }
 
     /// How many of the last `words` form a run of capitalised words with only spaces between
