@@ -291,7 +291,13 @@ fn framing_cue(
             .filter(person)
             .and_then(|m| cue(span.block, m));
     }
-    if !text[..span.start].trim().is_empty() || span.continues.is_some() {
+    // Only a paragraph that is a quotation and nothing more ("“…” was painted on a banner" is
+    // narration about a quotation).
+    let sentence_rest = &text[span.end..sentence_end(text, span.end, text.len())];
+    if !text[..span.start].trim().is_empty()
+        || span.continues.is_some()
+        || sentence_rest.chars().any(char::is_alphanumeric)
+    {
         return None;
     }
     let prev_block = span.block.checked_sub(1)?;
@@ -560,6 +566,8 @@ mod tests {
                 &[r#"The city council issued a statement calling the vote "a clear breach of the charter.""#],
                 &[(Some("The city council"), None)],
             ),
+            // A place in an introductory phrase is no speaker.
+            (&[r#"Along Quay Street, signs reading "Bring back our boat" still hang."#], &[(None, None)]),
             // A description, then the name in apposition.
             (&[r#"Another critic, Ann Lee, likened the rules to "burning the town charter.""#], &[lee]),
             // A pronoun with a contracted verb.
@@ -580,6 +588,14 @@ mod tests {
                     r#""We will not stop until it is done.""#,
                 ],
                 &[lee],
+            ),
+            // A paragraph that only opens with a quotation is narration about it.
+            (
+                &[
+                    r#""We will win this race," Ann Lee said."#,
+                    r#""Bring back our old bridge," was painted on a wall."#,
+                ],
+                &[lee, (None, None)],
             ),
             (
                 &[
