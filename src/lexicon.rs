@@ -62,6 +62,17 @@ fn pairs(src: &'static str) -> Map<&'static str> {
     lines(src).filter_map(|l| l.split_once('\t')).map(|(a, b)| (a.trim(), b.trim())).collect()
 }
 
+/// Lines of `value<TAB>word word …`: each word mapped to the value's first character.
+fn pairs_by_value(src: &'static str) -> Map<char> {
+    lines(src)
+        .filter_map(|l| l.split_once('\t'))
+        .flat_map(|(value, words)| {
+            let v = value.chars().next().unwrap_or('?');
+            words.split(' ').filter(|w| !w.is_empty()).map(move |w| (w, v))
+        })
+        .collect()
+}
+
 impl Lexicon {
     /// The English lists, plus those of `lang` ("fr", "de", "es") when given.
     fn load(lang: Option<&str>) -> Lexicon {
@@ -126,10 +137,7 @@ impl Lexicon {
             places: lines(include_str!("lexicon/places.txt")).collect(),
             abbreviations: lines(include_str!("lexicon/abbreviations.txt")).collect(),
             org_suffixes: lines(include_str!("lexicon/org_suffixes.txt")).collect(),
-            first_names: pairs(include_str!("lexicon/first_names.txt"))
-                .into_iter()
-                .filter_map(|(name, g)| Some((name, g.chars().next()?)))
-                .collect(),
+            first_names: pairs_by_value(include_str!("lexicon/first_names.txt")),
             max_phrase_words,
         }
     }

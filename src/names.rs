@@ -677,13 +677,11 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
         let mut k = 0;
         let mut honorific = None;
         // "He Jianxiong": the family name He before a given name is no pronoun.
-        let surname_he = |k: usize| {
-            run[k].text(src) == "He" && run.get(k + 1).is_some_and(|n| !lx.is_not_name(bare(n.text(src))))
-        };
+        let surname_he = run.len() > 1 && run[0].text(src) == "He" && !lx.is_not_name(bare(run[1].text(src)));
         while k < run.len()
             && lx.is_not_name(bare(run[k].text(src)))
             && lx.modifier(&lower(run[k].text(src))).is_none()
-            && !surname_he(k)
+            && !(k == 0 && surname_he)
         {
             honorific = honorific_gender(run[k].text(src));
             k += 1;
@@ -747,12 +745,10 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
             && !org_inside
             && name_words.iter().enumerate().all(|(n, w)| {
                 let t = bare(w.text(src));
-                (!lx.is_not_name(t) || n == 0 && k + peeled.used < run.len() && surname_he(k + peeled.used))
-                    && {
-                        let lower = lower(t);
-                        lx.modifier(&lower).is_none() && lx.title_family(&lower).is_none()
-                    }
-                    || SUFFIXES.contains(&t)
+                (!lx.is_not_name(t) || n == 0 && k + peeled.used == 0 && surname_he) && {
+                    let lower = lower(t);
+                    lx.modifier(&lower).is_none() && lx.title_family(&lower).is_none()
+                } || SUFFIXES.contains(&t)
                     || PARTICLES.contains(&t)
             });
         if !valid {
@@ -786,10 +782,8 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
         // "said Ann Lee", "said former mayor Ann Lee"; not "agreed with Ann Lee".
         let after_verb = words[..i].iter().rev().take(2).any(|w| lx.is_speech_verb(w.text(src)))
             && words[..i].last().is_some_and(|w| {
-                !matches!(
-                    w.text(src),
-                    "with" | "to" | "for" | "about" | "against" | "by" | "on" | "of" | "at" | "in"
-                )
+                const OBJECT_OF: &str = "with to for about against by on of at in";
+                !OBJECT_OF.split(' ').any(|p| p == w.text(src))
             });
         let subject = (opens_sentence(src, words, &mut sentences, mention_from)
             || after_verb
