@@ -305,7 +305,8 @@ fn framing_cue(
         let last = &spans[j];
         // Its cue follows it to the paragraph's end (`"…," Lee said.`), or nothing does.
         let cue_after = done[j].as_ref().is_some_and(|c| c.block == prev_block && c.start >= last.end);
-        let rest = &prev[last.end..end];
+        // An open quotation runs to the block's end, past trailing spaces.
+        let rest = &prev[last.end.min(end)..end];
         if sentence_end(prev, last.end, end) >= end
             && (cue_after || rest.chars().all(|c| !c.is_alphanumeric()))
         {
@@ -613,6 +614,14 @@ mod tests {
                 want.iter().map(|(s, r)| (s.map(str::to_string), r.map(str::to_string))).collect();
             assert_eq!(got, want, "{blocks:?}");
         }
+    }
+
+    /// Found by the property test: a quotation left open before trailing no-break spaces,
+    /// then a paragraph opening with a quotation that does not continue it.
+    #[test]
+    fn an_open_quotation_before_trailing_spaces() {
+        let got = speakers(&["\u{AB} rock 'n' roll\u{AB}\u{A0}", "``\u{200B} rock 'n' roll"]);
+        assert_eq!(got.len(), 2);
     }
 
     /// He/she after an introductory phrase: the name after "In …," is the sentence's subject.
