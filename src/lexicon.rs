@@ -25,6 +25,8 @@ pub enum ModifierKind {
 /// All word lists, lower case.
 pub struct Lexicon {
     speech_verbs: Set,
+    /// Nouns naming what somebody said ("claim", "warning").
+    speech_nouns: Set,
     pronouns: Set,
     /// Title phrase → role family.
     titles: Map<&'static str>,
@@ -58,6 +60,17 @@ fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {
 
 fn pairs(src: &'static str) -> Map<&'static str> {
     lines(src).filter_map(|l| l.split_once('\t')).map(|(a, b)| (a.trim(), b.trim())).collect()
+}
+
+/// Lines of `value<TAB>word word …`: each word mapped to the value's first character.
+fn pairs_by_value(src: &'static str) -> Map<char> {
+    lines(src)
+        .filter_map(|l| l.split_once('\t'))
+        .flat_map(|(value, words)| {
+            let v = value.chars().next().unwrap_or('?');
+            words.split(' ').filter(|w| !w.is_empty()).map(move |w| (w, v))
+        })
+        .collect()
 }
 
 impl Lexicon {
@@ -113,6 +126,7 @@ impl Lexicon {
             modifier_lengths: lengths(modifiers.keys()),
             title_words,
             speech_verbs,
+            speech_nouns: lines(include_str!("lexicon/speech_nouns.txt")).collect(),
             pronouns,
             according,
             determiners,
@@ -123,10 +137,7 @@ impl Lexicon {
             places: lines(include_str!("lexicon/places.txt")).collect(),
             abbreviations: lines(include_str!("lexicon/abbreviations.txt")).collect(),
             org_suffixes: lines(include_str!("lexicon/org_suffixes.txt")).collect(),
-            first_names: pairs(include_str!("lexicon/first_names.txt"))
-                .into_iter()
-                .filter_map(|(name, g)| Some((name, g.chars().next()?)))
-                .collect(),
+            first_names: pairs_by_value(include_str!("lexicon/first_names.txt")),
             max_phrase_words,
         }
     }
@@ -166,6 +177,11 @@ impl Lexicon {
     /// Is `word` (any case) a speech verb?
     pub fn is_speech_verb(&self, word: &str) -> bool {
         with_lower(word, |w| self.speech_verbs.contains(w))
+    }
+
+    /// Is `word` (any case) a noun naming what somebody said ("claim", "statement")?
+    pub fn is_speech_noun(&self, word: &str) -> bool {
+        with_lower(word, |w| self.speech_nouns.contains(w))
     }
 
     /// Is `word` (any case) a subject pronoun?
@@ -229,7 +245,12 @@ impl Lexicon {
 
     /// The gender ('m' or 'f') a first name most often marks, if it is in the list.
     pub fn first_name_gender(&self, word: &str) -> Option<char> {
-        with_lower(word, |w| self.first_names.get(w).copied())
+        with_lower(word, |w| self.first_names.get(w).copied()).filter(|&g| g != '?')
+    }
+
+    /// Is `word` a first name in the list, whatever gender it marks (or none)?
+    pub fn is_first_name(&self, word: &str) -> bool {
+        with_lower(word, |w| self.first_names.contains_key(w))
     }
 }
 

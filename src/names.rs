@@ -323,9 +323,8 @@ impl NameIndex {
             // A name is filed under its surname, and, when its first word is no known given
             // name, under that word too: family names come first in Chinese and Korean ("Xi
             // Jinping" … "Xi").
-            let family_first = m.tokens.len() >= 2
-                && lx.first_name_gender(&m.tokens[0]).is_none()
-                && !m.tokens[0].ends_with('.');
+            let family_first =
+                m.tokens.len() >= 2 && !lx.is_first_name(&m.tokens[0]) && !m.tokens[0].ends_with('.');
             let keys = std::iter::once(m.surname()).chain(family_first.then(|| m.tokens[0].as_str()));
             for key in keys {
                 let group = index.by_surname.entry(key.to_string()).or_default();
@@ -363,6 +362,13 @@ impl NameIndex {
                         return index.full_name(&names[first], m.block, m.start);
                     }
                 }
+                // "Mrs. Clinton" among Bill and Hillary Clinton: the nearest full name whose
+                // first name marks the honorific's gender.
+                if let (Some(g @ ('m' | 'f')), [surname]) = (m.honorific, m.tokens.as_slice()) {
+                    if let Some(full) = index.nearest_of_gender(surname, g, (m.block, m.start)) {
+                        return full;
+                    }
+                }
                 index.full_name(&m.tokens, m.block, m.start)
             })
             .collect();
@@ -372,6 +378,19 @@ impl NameIndex {
             }
         }
         index
+    }
+
+    /// For a surname people with different first names share, the full name of the one whose
+    /// first name marks gender `g`, mentioned in full nearest before `at` (else first after).
+    fn nearest_of_gender(&self, surname: &str, g: char, at: (usize, usize)) -> Option<String> {
+        let group = self.by_surname.get(surname).filter(|g| g.first_names_differ)?;
+        let lx = Lexicon::get();
+        let fits = |&&(_, k): &&((usize, usize), usize)| lx.first_name_gender(&group.names[k][0]) == Some(g);
+        let i = group.full_mentions.partition_point(|&(pos, _)| pos <= at);
+        let (before, after) = group.full_mentions.split_at(i);
+        // A bounded look each way keeps a page of many namesakes linear.
+        let &(_, k) = before.iter().rev().take(64).find(fits).or_else(|| after.iter().take(64).find(fits))?;
+        Some(self.full_name(&group.names[k], at.0, at.1))
     }
 
     /// The gender ('m' or 'f') a full name is marked with anywhere on the page, if any.
@@ -413,7 +432,7 @@ impl NameIndex {
         // have none.
         let person_like = |m: &NameMention| {
             let first = &m.tokens[0];
-            lx.first_name_gender(first).is_some()
+            lx.is_first_name(first)
                 || m.speaks
                 || m.tokens.iter().any(|t| t.ends_with('.'))
                 || alone.contains(m.surname())
@@ -432,7 +451,7 @@ impl NameIndex {
             .zip(&keep)
             .filter(|(_, &k)| k)
             .flat_map(|(m, _)| {
-                let family_first = m.tokens.len() >= 2 && lx.first_name_gender(&m.tokens[0]).is_none();
+                let family_first = m.tokens.len() >= 2 && !lx.is_first_name(&m.tokens[0]);
                 std::iter::once(m.surname()).chain(family_first.then(|| m.tokens[0].as_str()))
             })
             .collect();
@@ -526,6 +545,25 @@ fn opens_sentence(src: &str, words: &[Word], sentences: &mut Sentences, at: usiz
     let before = sentences.words_before(words, at);
     before.len() <= 3
         && before.iter().all(|w| !PLACE_PREPOSITIONS.contains(&w.text(src)) && w.text(src) != "for")
+}
+
+/// Does a mention starting at byte `at` (its name's words ending before word `next`) follow an
+/// introductory phrase and come before its verb: "In his speech on Monday, Ann Lee said …",
+/// "For his part, Mr. Lee argued …"? The sentence opens with a preposition, conjunction or
+/// adverb, a comma stands right before the mention, and a lower-case word follows it.
+fn after_intro(src: &str, words: &[Word], sentences: &mut Sentences, at: usize, next: usize) -> bool {
+    let before = sentences.words_before(words, at);
+    let (Some(first), Some(last)) = (before.first(), before.last()) else {
+        return false;
+    };
+    let verb_next = words.get(next).is_some_and(|w| {
+        let t = w.text(src);
+        t.starts_with(char::is_lowercase) && !matches!(t, "and" | "or" | "of" | "and," | "nor")
+    }) && src[words[next - 1].end..words[next].start].trim().is_empty();
+    before.len() <= 15
+        && src[last.end..at].trim() == ","
+        && crate::speaker::is_intro_word(&first.text(src).to_lowercase())
+        && verb_next
 }
 
 /// "R", "D", "I", "R-Ky.", "D-N.C.": a party tag.
@@ -638,9 +676,12 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
         // Peel leading words that are not names ("The", "Also"), noting an honorific.
         let mut k = 0;
         let mut honorific = None;
+        // "He Jianxiong": the family name He before a given name is no pronoun.
+        let surname_he = run.len() > 1 && run[0].text(src) == "He" && !lx.is_not_name(bare(run[1].text(src)));
         while k < run.len()
             && lx.is_not_name(bare(run[k].text(src)))
             && lx.modifier(&lower(run[k].text(src))).is_none()
+            && !(k == 0 && surname_he)
         {
             honorific = honorific_gender(run[k].text(src));
             k += 1;
@@ -702,9 +743,9 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
             && !is_place
             && !only_modifiers
             && !org_inside
-            && name_words.iter().all(|w| {
+            && name_words.iter().enumerate().all(|(n, w)| {
                 let t = bare(w.text(src));
-                !lx.is_not_name(t) && {
+                (!lx.is_not_name(t) || n == 0 && k + peeled.used == 0 && surname_he) && {
                     let lower = lower(t);
                     lx.modifier(&lower).is_none() && lx.title_family(&lower).is_none()
                 } || SUFFIXES.contains(&t)
@@ -738,8 +779,16 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
         }
         let mention_from = if title.is_some() { start } else { name_start };
         let possessive = bare(last.text(src)).len() != last.text(src).len();
-        let after_verb = words[..i].iter().rev().take(2).any(|w| lx.is_speech_verb(w.text(src)));
-        let subject = (opens_sentence(src, words, &mut sentences, mention_from) || after_verb) && !possessive;
+        // "said Ann Lee", "said former mayor Ann Lee"; not "agreed with Ann Lee".
+        let after_verb = words[..i].iter().rev().take(2).any(|w| lx.is_speech_verb(w.text(src)))
+            && words[..i].last().is_some_and(|w| {
+                const OBJECT_OF: &str = "with to for about against by on of at in";
+                !OBJECT_OF.split(' ').any(|p| p == w.text(src))
+            });
+        let subject = (opens_sentence(src, words, &mut sentences, mention_from)
+            || after_verb
+            || after_intro(src, words, &mut sentences, mention_from, j))
+            && !possessive;
         let next_verb = words.get(j).is_some_and(|w| lx.is_speech_verb(w.text(src)))
             || src[name_end..].trim_start().starts_with(',')
                 && words[j..].iter().take(12).any(|w| lx.is_speech_verb(w.text(src)));
@@ -986,6 +1035,24 @@ mod tests {
             m[0],
             ("Prime Minister Dmitry Medvedev".into(), Some("Prime Minister".into()), Some("Russia"), None)
         );
+    }
+
+    #[test]
+    fn the_family_name_he_is_no_pronoun() {
+        let m = mentions("He Jianxiong, a professor, met Ann Lee. He left.");
+        let got: Vec<&str> = m.iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(got, ["He Jianxiong", "Ann Lee"]);
+    }
+
+    #[test]
+    fn an_honorific_picks_the_namesake_of_its_gender() {
+        let blocks = vec![
+            "Hillary Clinton spoke. Bill Clinton spoke later. Mrs. Clinton left, and Mr. Clinton stayed."
+                .to_string(),
+        ];
+        let idx = NameIndex::build(&blocks, &[]);
+        let full: Vec<&str> = (0..idx.mentions.len()).map(|i| idx.full_of(i)).collect();
+        assert_eq!(full, ["Hillary Clinton", "Bill Clinton", "Hillary Clinton", "Bill Clinton"]);
     }
 
     #[test]

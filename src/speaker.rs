@@ -106,6 +106,130 @@ impl Reader<'_> {
         verbs.into_iter().find_map(|v| self.subject(from, &words[..v], words[v], true))
     }
 
+    /// The speaker of a quotation that no speech verb introduces, read from `text[from..to]`,
+    /// the stretch of its sentence before it: a possessive before a noun naming speech
+    /// (`Smith's claim that "…"`), else the sentence's subject when the quotation is framed by
+    /// another verb (`Smith dismissed it as "…"`, `In July, Smith called it "…"`, `The council
+    /// issued a statement calling it "…"`).
+    pub fn framing_subject(&self, from: usize, to: usize) -> Option<Mention> {
+        self.speech_noun_owner(from, to).or_else(|| self.sentence_subject(from, to))
+    }
+
+    /// `Smith's claim that "…"`: the name with a possessive before a speech noun among the
+    /// last words before the quotation.
+    fn speech_noun_owner(&self, from: usize, to: usize) -> Option<Mention> {
+        let text = self.text;
+        let words = words_in(text, from, to);
+        let tail = words.len().saturating_sub(10);
+        let p = (tail..words.len().saturating_sub(1)).rev().find(|&p| {
+            let owner = words[p].text(text);
+            let possessive = owner.ends_with("'s") || owner.ends_with("\u{2019}s");
+            let next = words.get(p + 2).map(|w| w.text(text));
+            possessive
+                && self.lx.is_speech_noun(words[p + 1].text(text))
+                && (next.is_none() || next == Some("that"))
+                && text[words[p].end..words[p + 1].start].trim().is_empty()
+        })?;
+        let owner = &words[..=p];
+        let run = self.name_run_back(owner);
+        let first = owner.get(owner.len().checked_sub(run).filter(|_| run > 0)?)?;
+        self.possessor(first.start, words[p])
+    }
+
+    /// The name that owns a possessive (`Ann Lee's` of `Ann Lee's claim`), from `from` to the
+    /// possessive word, without its "'s".
+    fn possessor(&self, from: usize, possessive: Word) -> Option<Mention> {
+        let word = possessive.text(self.text);
+        let bare = word.strip_suffix("'s").or_else(|| word.strip_suffix("\u{2019}s"))?;
+        let end = possessive.start + bare.len();
+        self.classify(from, end).filter(|m| matches!(m.2, Who::Name(_)))
+    }
+
+    /// The subject that opens the sentence stretch `text[from..to]`, after any introductory
+    /// phrases set off by commas ("In July,", "Following the vote,", "However,"): a pronoun, a
+    /// name, or a noun phrase ("The council", "Another critic, Ann Lee,").
+    fn sentence_subject(&self, from: usize, to: usize) -> Option<Mention> {
+        let parts = self.comma_parts(from, to);
+        for (k, &(s, e)) in parts.iter().enumerate().take(5) {
+            match self.opening_subject(s, e) {
+                Opening::Intro => continue,
+                Opening::Nothing => return None,
+                Opening::Found(found) => {
+                    // "Another critic, Ann Lee, likened …": a name in apposition names the
+                    // described person.
+                    if let (Who::Role { .. }, Some(&(ns, ne))) = (&found.2, parts.get(k + 1)) {
+                        if let Some(name @ (_, _, Who::Name(_))) = self.classify(ns, ne) {
+                            if name.1 == ne {
+                                return Some(name);
+                            }
+                        }
+                    }
+                    return Some(found);
+                }
+            }
+        }
+        None
+    }
+
+    /// What opens one comma part of a sentence: an introductory phrase, a subject, or neither.
+    fn opening_subject(&self, from: usize, to: usize) -> Opening {
+        let text = self.text;
+        let lx = self.lx;
+        let words = words_in(text, from, to);
+        let skip = words.iter().take_while(|w| is_connective(w.text(text))).count();
+        let words = &words[skip..];
+        let Some(first) = words.first() else {
+            return Opening::Intro;
+        };
+        let t = first.text(text);
+        let lower = t.to_lowercase();
+        // "He's claiming …": a pronoun with a contracted verb.
+        let base = contraction_base(t);
+        if lx.is_pronoun(base) && !self.surname_he(words, 0) {
+            return Opening::Found((first.start, first.start + base.len(), Who::Pronoun));
+        }
+        if is_intro_word(&lower) || (lower.ends_with("ing") && words.len() > 1) || lower.ends_with("ly") {
+            return Opening::Intro;
+        }
+        // Whatever the subject is, a verb (a lower-case word) must follow it in this part, or
+        // an apposition in the next ("Ann Lee, the mayor, said").
+        let verb_after = |end: usize| {
+            words.iter().any(|w| w.start >= end && w.text(text).starts_with(char::is_lowercase)) || end >= to
+        };
+        let possessive = |t: &str| t.ends_with("'s") || t.ends_with("\u{2019}s");
+        // A name, up to a possessive ("Smith's campaign" is a noun phrase).
+        let run = if is_capitalised(t) {
+            words
+                .iter()
+                .enumerate()
+                .take_while(|(k, w)| {
+                    let joined = *k == 0 || text[words[k - 1].end..w.start].trim().is_empty();
+                    let prev_possessive = *k > 0 && possessive(words[k - 1].text(text));
+                    joined && !prev_possessive && (is_capitalised(w.text(text)) || is_particle(w.text(text)))
+                })
+                .count()
+        } else {
+            0
+        };
+        if lx.is_determiner(&lower) || possessive(&lower) || run > 0 && possessive(words[run - 1].text(text))
+        {
+            let n = noun_phrase_len(text, words);
+            let end = words[n - 1].end;
+            return match self.classify(first.start, end) {
+                Some(found) if verb_after(found.1) => Opening::Found(found),
+                _ => Opening::Nothing,
+            };
+        }
+        if run == 0 {
+            return Opening::Nothing;
+        }
+        let last = words[run - 1];
+        match self.classify(first.start, last.end) {
+            Some(found @ (_, _, Who::Name(_))) if verb_after(last.end) => Opening::Found(found),
+            _ => Opening::Nothing,
+        }
+    }
+
     /// The index of the first word after "according to" or "per", if the words contain it.
     fn according_to(&self, words: &[Word]) -> Option<usize> {
         let text = self.text;
@@ -228,8 +352,10 @@ impl Reader<'_> {
         let touching = text[last.end..verb_at].trim().is_empty();
         if touching {
             // "he said", "… Jane Doe asking"
-            if lx.is_pronoun(last.text(text)) {
-                return Some((last.start, last.end, Who::Pronoun));
+            // "He's claiming": the pronoun without its contracted verb.
+            let base = contraction_base(last.text(text));
+            if lx.is_pronoun(base) {
+                return Some((last.start, last.start + base.len(), Who::Pronoun));
             }
             let run = self.name_run_back(before);
             let first = before.len() - run;
@@ -286,7 +412,7 @@ impl Reader<'_> {
         let lx = self.lx;
         let words = words_in(text, from, to);
         let first = words.first()?;
-        if lx.is_pronoun(first.text(text)) {
+        if lx.is_pronoun(first.text(text)) && !self.surname_he(&words, 0) {
             return Some((first.start, first.end, Who::Pronoun));
         }
         let run =
@@ -295,6 +421,22 @@ impl Reader<'_> {
             return None;
         }
         self.classify(first.start, words[run - 1].end).filter(|m| matches!(m.2, Who::Name(_)))
+    }
+
+    /// Is `words[k]` the family name He (何) rather than the pronoun: "He" followed, after a
+    /// space, by a capitalised word that could be a given name ("He Jianxiong said")?
+    fn surname_he(&self, words: &[Word], k: usize) -> bool {
+        let text = self.text;
+        let (Some(w), Some(next)) = (words.get(k), words.get(k + 1)) else {
+            return false;
+        };
+        let n = next.text(text);
+        w.text(text) == "He"
+            && text[w.end..next.start] == *" "
+            && is_capitalised(n)
+            && !self.lx.is_not_name(n)
+            && !self.lx.is_speech_verb(n)
+            && self.lx.title_family(&n.to_lowercase()).is_none()
     }
 
     /// "dit-il", "affirme-t-elle": a speech verb joined to its subject pronoun.
@@ -349,8 +491,10 @@ impl Reader<'_> {
         let phrase = name.iter().map(|w| w.text(text)).collect::<Vec<_>>().join(" ");
         // A country speaks as a body ("Russia insisted …"); other places and words are no name.
         let country = name.len() == 1 && lx.is_place(&phrase);
-        if lx.is_not_name(first_name_word) && !country
-            || lx.is_pronoun(first_name_word)
+        // "He Jianxiong": the family name He, not the pronoun.
+        let surname_he = first_name_word == "He" && name.len() > 1;
+        if lx.is_not_name(first_name_word) && !country && !surname_he
+            || lx.is_pronoun(first_name_word) && !surname_he
             || (name.len() > 1 && lx.is_place(&phrase))
         {
             return None;
@@ -408,6 +552,56 @@ impl Reader<'_> {
         }
         None
     }
+}
+
+/// What opens a comma part of a sentence.
+enum Opening {
+    /// An introductory phrase ("In July", "However"): the subject comes later.
+    Intro,
+    /// The sentence's subject.
+    Found(Mention),
+    /// Something else: the sentence has no subject this reading can name.
+    Nothing,
+}
+
+/// Words that start an introductory phrase, not a subject: prepositions, conjunctions of
+/// time and condition, and adverbs that open a sentence.
+pub fn is_intro_word(word: &str) -> bool {
+    // One string scanned, rather than a `match` on each word: the list costs its bytes only.
+    const INTRO: &str = "in on at for after before during with without since while when as if although though because however amid among from by under over through to despite unlike like upon once until last this earlier later asked meanwhile instead still yet now then today there here along across around outside inside near between towards against about into within";
+    INTRO.split(' ').any(|w| w == word)
+}
+
+/// Conjunctions that may stand before a sentence's subject ("But Smith said …").
+fn is_connective(word: &str) -> bool {
+    "But And So Or Yet Still Then Now Also".split(' ').any(|w| w == word)
+}
+
+/// A pronoun with a contracted verb ("He's", "She'd", "They're") without the contraction.
+fn contraction_base(word: &str) -> &str {
+    match word.find(['\'', '\u{2019}']) {
+        Some(i) if i > 0 => &word[..i],
+        _ => word,
+    }
+}
+
+/// How many of `words` (a determiner or possessive first) form a noun phrase: up to six words,
+/// ending before a preposition, an auxiliary, an adverb, a relative pronoun or a lower-case
+/// past form ("The council on Friday …", "The nominee also …", "A report released …").
+fn noun_phrase_len(text: &str, words: &[Word]) -> usize {
+    let mut n = 1;
+    while n < words.len().min(6) {
+        let t = words[n].text(text);
+        const STOPS: &str = "on in at for of with from to by is was are were has had have will would also then who which that did does can could said";
+        let stop = STOPS.split(' ').any(|w| w == t)
+            || t.ends_with("ly")
+            || t.starts_with(char::is_lowercase) && t.ends_with("ed");
+        if stop {
+            break;
+        }
+        n += 1;
+    }
+    n
 }
 
 /// "R-Ky.", "D", "(R)": a party tag after a legislator's name.
