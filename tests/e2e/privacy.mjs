@@ -1,7 +1,8 @@
 // What factlens may leave behind or send, checked after every end-to-end test in every page the
 // harness opened (harness.mjs imports this module, so each test file gets the hook):
 //
-// - requests: every request the page made goes to a local test server (127.0.0.1), with GET;
+// - requests: every request made after the page loaded (what it asks for while it loads is its
+//   own, but for the rule on /dist/) goes to a local test server (127.0.0.1), with GET;
 //   under a `/dist/` folder only the widget's own files; in Chromium (where the protocol names a
 //   request's kind) no fetch, XHR, beacon, ping, WebSocket or EventSource request at all, unless
 //   the test declared that its page makes them itself (`allow(page, { requests: /re/ })`);
@@ -26,6 +27,8 @@ export const TEST_GLOBALS = [
   'expectedCounts', 'highlightCounts', 'updates', 'first', 'latest', 'para', 'anchored', 'esmScan',
   '$root', '$focus', '$buttons', '$card', '$rect', 'violations', 'added', 'listeners', 'seen', 'recording',
   'report', 'pwned', 'axe', 'factlensBench', 'factlensReport', 'runScan',
+  // axe-core's bundled polyfills
+  '__core-js_shared__',
   // the test-only open copy (open-entry.js) hands its internals to the tests
   'factlensInternals',
 ];
@@ -65,12 +68,17 @@ const watched = new Set();
  * (`RECORD_START`).
  */
 export function watch(page, driver) {
-  const entry = { page, requests: [], allowRequests: null, globals: new Set(TEST_GLOBALS) };
+  const entry = { page, requests: [], allowRequests: null, globals: new Set(TEST_GLOBALS), loading: false };
   page.on('request', (r) => {
     let type = null;
     try { type = r.resourceType(); } catch { /* Firefox over BiDi names no kind */ }
     const nav = r.isNavigationRequest();
-    entry.requests.push({ url: r.url(), method: r.method(), type, nav });
+    if (nav && r.frame() === page.mainFrame()) entry.loading = true;
+    // What a page asks for while it loads is its own (a saved page's fonts and images elsewhere).
+    entry.requests.push({ url: r.url(), method: r.method(), type, nav, page: entry.loading });
+  });
+  page.on('load', () => {
+    entry.loading = false;
   });
   page[Symbol.for('factlens.privacy')] = entry;
   watched.add(entry);
@@ -107,6 +115,7 @@ function requestProblem(r, allowed) {
   let url;
   try { url = new URL(r.url); } catch { return `unparseable URL ${r.url}`; }
   if (allowed && allowed.test(r.url)) return null;
+  if (r.page && !url.pathname.includes('/dist/')) return null;
   if (url.hostname !== '127.0.0.1') return `a request off the test server: ${r.method} ${r.url}`;
   if (r.method !== 'GET') return `a ${r.method} request: ${r.url}`;
   if (r.type && SENDING.has(r.type)) return `a ${r.type} request: ${r.url}`;

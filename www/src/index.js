@@ -177,8 +177,12 @@ export async function scan(options) {
   const stopped = () => {
     if (gen !== generation) throw new Error('factlens: scan cancelled by clear() or a newer scan()');
   };
-  if (options.panel !== false) panel = openPanel({ show, close: clear, rescope });
+  const given = options.root;
+  if (given != null && (typeof given !== 'object' || typeof given.nodeType !== 'number')) {
+    throw new TypeError('factlens: scan({ root }) needs a DOM element');
+  }
   try {
+    if (options.panel !== false) panel = openPanel({ show, close: clear, rescope });
     return await scanning(options, stopped);
   } catch (e) {
     // A page that broke built-ins the shell uses (Array.prototype.map, say) gets a clear error.
@@ -211,11 +215,7 @@ async function scanning(options, stopped) {
   stopped();
   const t1 = performance.now();
 
-  const given = options.root;
-  if (given != null && (typeof given !== 'object' || typeof given.nodeType !== 'number')) {
-    throw new TypeError('factlens: scan({ root }) needs a DOM element');
-  }
-  const scope = pickScope(given, options.scope);
+  const scope = pickScope(options.root, options.scope);
   const steps = walk(scope.root, (el) => ours(el) || scope.skip.has(el));
   let step;
   let slice = t1;
