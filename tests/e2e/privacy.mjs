@@ -128,10 +128,21 @@ function requestProblem(r, allowed) {
 async function check(entry) {
   const { page } = entry;
   const problems = [];
+  const flagged = [];
   for (const r of entry.requests.splice(0)) {
     const p = requestProblem(r, entry.allowRequests);
-    if (p) problems.push(p);
+    if (!p) continue;
+    if (p.startsWith('a request off') && r.method === 'GET' && !SENDING.has(r.type)) flagged.push([r, p]);
+    else problems.push(p);
   }
+  // A saved page's own markup names resources elsewhere (icons, lazy images, frames) that it
+  // may ask for after it loaded: a request whose path the page's markup holds is the page's.
+  // (factlens adds no element to the page's DOM: its UI is in a closed shadow root.)
+  const inMarkup = flagged.length ? await page.evaluate((paths) => {
+    const html = document.documentElement.outerHTML.replace(/&amp;/g, '&');
+    return paths.map((path) => path.length > 1 && html.includes(path));
+  }, flagged.map(([r]) => { try { return new URL(r.url).pathname; } catch { return ''; } })).catch(() => []) : [];
+  flagged.forEach(([, p], i) => inMarkup[i] || problems.push(p));
   let state = null;
   try {
     state = await Promise.race([
