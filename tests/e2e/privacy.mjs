@@ -13,8 +13,9 @@
 //
 // The page's state at its start is recorded under a symbol (not a global name) by a script that
 // runs before any page script. A page is checked after each test, and before it is closed.
-// Known gap: a same-origin GET of a non-/dist/ path (an image, say) is not told apart from the
-// page's own resources in Firefox, whose WebDriver BiDi events carry no resource type.
+// Known gaps: a same-origin GET of a non-/dist/ path (an image, say) is not told apart from the
+// page's own resources in Firefox, whose WebDriver BiDi events carry no resource type; nor is a
+// GET to a host the page's own markup already names.
 
 import { afterEach } from 'node:test';
 
@@ -60,6 +61,11 @@ function changes(key) {
   };
 }
 
+/** In the page: the hosts its markup names. */
+function namedHosts() {
+  return [...new Set([...document.documentElement.outerHTML.matchAll(/\/\/([\w.-]+\.[a-z]{2,})/gi)].map((m) => m[1].toLowerCase()))];
+}
+
 const watched = new Set();
 
 /**
@@ -68,17 +74,21 @@ const watched = new Set();
  * (`RECORD_START`).
  */
 export function watch(page, driver) {
-  const entry = { page, requests: [], allowRequests: null, globals: new Set(TEST_GLOBALS), loading: false };
+  const entry = { page, requests: [], allowRequests: null, globals: new Set(TEST_GLOBALS), loading: false, hosts: new Set() };
   page.on('request', (r) => {
     let type = null;
     try { type = r.resourceType(); } catch { /* Firefox over BiDi names no kind */ }
     const nav = r.isNavigationRequest();
     if (nav && r.frame() === page.mainFrame()) entry.loading = true;
     // What a page asks for while it loads is its own (a saved page's fonts and images elsewhere).
-    entry.requests.push({ url: r.url(), method: r.method(), type, nav, page: entry.loading });
+    // factlens runs in the top document only: what a page's frames ask for is theirs.
+    const framed = r.frame() !== page.mainFrame();
+    entry.requests.push({ url: r.url(), method: r.method(), type, nav, page: entry.loading || framed });
   });
   page.on('load', () => {
     entry.loading = false;
+    // The hosts this document names, kept for its requests that arrive late (icons, manifests).
+    page.evaluate(namedHosts).then((hosts) => hosts.forEach((h) => entry.hosts.add(h)), () => {});
   });
   page[Symbol.for('factlens.privacy')] = entry;
   watched.add(entry);
@@ -135,13 +145,11 @@ async function check(entry) {
     if (p.startsWith('a request off') && r.method === 'GET' && !SENDING.has(r.type)) flagged.push([r, p]);
     else problems.push(p);
   }
-  // A saved page's own markup names resources elsewhere (icons, lazy images, frames) that it
-  // may ask for after it loaded: a request whose path the page's markup holds is the page's.
-  // (factlens adds no element to the page's DOM: its UI is in a closed shadow root.)
-  const inMarkup = flagged.length ? await page.evaluate((paths) => {
-    const html = document.documentElement.outerHTML.replace(/&amp;/g, '&');
-    return paths.map((path) => path.length > 1 && html.includes(path));
-  }, flagged.map(([r]) => { try { return new URL(r.url).pathname; } catch { return ''; } })).catch(() => []) : [];
+  // A saved page's own markup names hosts elsewhere (icons, lazy images, fonts of its
+  // stylesheets) that it may ask for after it loaded: a GET of a host the page's markup holds is
+  // the page's. (factlens adds no element to the page's DOM: its UI is in a closed shadow root.)
+  if (flagged.length) (await page.evaluate(namedHosts).catch(() => [])).forEach((h) => entry.hosts.add(h));
+  const inMarkup = flagged.map(([r]) => { try { return entry.hosts.has(new URL(r.url).host); } catch { return false; } });
   flagged.forEach(([, p], i) => inMarkup[i] || problems.push(p));
   let state = null;
   try {
