@@ -33,6 +33,16 @@ pub fn last_panic() -> Option<String> {
     LAST_PANIC.lock().ok().and_then(|last| last.clone())
 }
 
+/// Panics on purpose, so that the end-to-end tests can check that a panic in the core is
+/// contained (a rejected scan, a message in the panel, a page that keeps working). The JS shell
+/// never calls it; it is not part of the API.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __panicForTests)]
+pub fn panic_for_tests() {
+    install_panic_hook();
+    panic!("deliberate panic (an end-to-end test of failure containment)");
+}
+
 /// Analyses blocks of page text and returns the Report with UTF-16 offsets (no hints).
 ///
 /// `blocks` must be an array of strings; anything else is an error, never a panic.

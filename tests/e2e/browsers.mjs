@@ -4,6 +4,7 @@
 // no host but 127.0.0.1; Firefox sends every other request to a proxy that does not exist
 // (Firefox never proxies 127.0.0.1).
 //
+// Every page is checked after each test for what factlens may send or leave behind (privacy.mjs).
 // Two kinds of page: `newPage(browser)` records in `page.problems` every uncaught exception and
 // console error or warning (the overlay, scope and page tests); `recordingPage(browser)` opens a
 // fresh context and records what a user and the test see of a bookmarklet: dialogs (alert
@@ -27,6 +28,7 @@ import puppeteer from 'puppeteer-core';
 import { common, wasm2jsFrom } from '../../scripts/esbuild-config.mjs';
 import { PALETTE } from '../../www/src/highlight.js';
 import { CHROMIUM, CHROMIUM_ARGS, DIST, ROOT, SHARED } from './harness.mjs';
+import { RECORD_START, watch } from './privacy.mjs';
 
 export const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
 export const RESULTS = join(ROOT, 'test-results');
@@ -130,6 +132,8 @@ export async function launch(browser, { dark = false } = {}) {
  */
 export async function newPage(browser, { width = 1280, height = 900 } = {}) {
   const page = await browser.newPage();
+  await page.evaluateOnNewDocument(RECORD_START);
+  watch(page, 'puppeteer');
   page.problems = [];
   page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
@@ -157,11 +161,11 @@ export async function until(check, what, timeout = 30000) {
   }
 }
 
-const ERRORS = '__factlensTestErrors';
+const ERRORS = 'factlens.test.errors';
 
 /** Installed before any page script: collects uncaught exceptions and unhandled rejections. */
 const recordErrors = `(() => {
-  const errors = (window[${JSON.stringify(ERRORS)}] = []);
+  const errors = (window[Symbol.for(${JSON.stringify(ERRORS)})] = []);
   addEventListener('error', (e) => errors.push('uncaught: ' + (e.error && e.error.stack || e.message)));
   addEventListener('unhandledrejection', (e) => errors.push('unhandled rejection: ' + (e.reason && e.reason.stack || e.reason)));
 })();`;
@@ -175,7 +179,9 @@ export async function recordingPage(browser) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
   await page.setViewport({ width: 1280, height: 900 });
+  await page.evaluateOnNewDocument(RECORD_START);
   await page.evaluateOnNewDocument(recordErrors);
+  watch(page, 'puppeteer');
   const dialogs = [];
   const consoleErrors = [];
   const pageErrors = [];
@@ -199,10 +205,13 @@ export async function recordingPage(browser) {
     evaluate: (fn, arg) => (arg === undefined ? page.evaluate(fn) : page.evaluate(fn, arg)),
     /** Uncaught exceptions and unhandled rejections so far. */
     async errors() {
-      const inPage = await page.evaluate((key) => window[key] || [], ERRORS).catch(() => []);
+      const inPage = await page.evaluate((key) => window[Symbol.for(key)] || [], ERRORS).catch(() => []);
       return [...pageErrors, ...inPage];
     },
-    close: () => context.close(),
+    async close() {
+      await page.close(); // checked first (privacy.mjs)
+      await context.close();
+    },
   };
 }
 

@@ -107,7 +107,14 @@ for (const browserName of ['chromium', 'firefox']) {
       await page.evaluate(code);
       const outcome = await until(async () => {
         if (page.dialogs.length) return { failure: page.dialogs[0] };
-        const open = await page.evaluate(() => !!document.querySelector('factlens-overlay'));
+        // The panel opens as the scan starts; export() answers once it is done.
+        const open = await page.evaluate(async () => {
+          try {
+            return !!document.querySelector('factlens-overlay') && !!(await window.factlens.export('json'));
+          } catch {
+            return false;
+          }
+        });
         return open ? { open: true } : null;
       }, 'the panel or a failure message');
       return { page, code, outcome };

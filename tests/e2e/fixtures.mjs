@@ -67,3 +67,35 @@ export function bookmarkletCode(href) {
   if (!href.startsWith('javascript:')) throw new Error(`not a bookmarklet: ${href.slice(0, 40)}`);
   return decodeURIComponent(href.slice('javascript:'.length));
 }
+
+const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tu', 'sa', 'vel', 'dor', 'pe', 'qui', 'ban', 'zo', 'ti', 'mar', 'nu', 'fe'];
+const WORDS = ['minister', 'council', 'budget', 'river', 'school', 'harbour', 'plan', 'vote', 'report', 'city',
+  'street', 'market', 'energy', 'water', 'court', 'police', 'hospital', 'road', 'rail', 'tax'];
+
+/** Paragraph `i` of a generated page: about `length` characters of made-up words, distinct per i. */
+export function heavyParagraph(i, length) {
+  let s = `Paragraph ${i}: `;
+  let k = i + 1;
+  while (s.length < length) {
+    k = (Math.imul(k, 1103515245) + 12345 + i) >>> 0;
+    s += (k % 5 === 0 ? WORDS[(k >>> 12) % 20] : SYLLABLES[k & 15] + SYLLABLES[(k >>> 4) & 15] + SYLLABLES[(k >>> 8) & 15]) +
+      ((k >>> 16) % 9 === 0 ? '. ' : ' ');
+  }
+  // A quote every 50 paragraphs, so that every stage has work.
+  if (i % 50 === 0) s += ` “We will fix the ${WORDS[i % 20]} by spring,” said Mayor Ruth Castellano.`;
+  return s;
+}
+
+/**
+ * A generated news page of `paragraphs` paragraphs of about `length` characters each, with a
+ * quote every 50 paragraphs and paragraph 7 repeated at the end.
+ */
+export function heavyPage(paragraphs, length) {
+  const ps = [];
+  for (let i = 0; i < paragraphs; i++) ps.push(`<p>${heavyParagraph(i, length)}</p>`);
+  ps.push(`<p>${heavyParagraph(7, length)}</p>`);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>heavy</title></head>
+<body><article><h1>A long story</h1>
+${ps.join('\n')}
+</article></body></html>`;
+}

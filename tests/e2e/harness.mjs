@@ -1,5 +1,6 @@
 // Shared set-up of the end-to-end tests: the in-process server, headless Chromium that talks
-// to nothing but that server, and a reading of the panel as a user (and a screen reader) gets
+// to nothing but that server (every page it opens is checked for what factlens may send or leave
+// behind after each test: privacy.mjs), and a reading of the panel as a user (and a screen reader) gets
 // it: the accessibility tree, which reaches into the panel's closed shadow root.
 
 import { existsSync, readFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
+import { RECORD_START, watch } from './privacy.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // FACTLENS_SHARED points elsewhere (or at nothing, to see the skips a user's clone gets).
@@ -76,7 +78,8 @@ export async function start(mounts = {}) {
      */
     async newPage({ pageScripts = true, viewport = { width: 1280, height: 900 } } = {}) {
       const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
-      const page = await context.newPage();
+      await context.addInitScript(RECORD_START);
+      const page = watch(await context.newPage(), 'playwright');
       await page.route('**/*', async (route) => {
         const request = route.request();
         if (!request.url().startsWith(server.url)) return route.abort();

@@ -72,13 +72,25 @@ export function hidden(el) {
  * @param {(el: Element) => boolean} [exclude] true for elements to leave out (the widget's own UI)
  * @returns {Block[]} non-blank blocks in document order
  */
-export function flatten(root, exclude = () => false) {
-  const doc = root.ownerDocument || root;
+export function flatten(root, exclude) {
+  const steps = walk(root, exclude);
+  let step;
+  while (!(step = steps.next()).done);
+  return step.value;
+}
+
+/**
+ * flatten() in steps: yields the number of blocks read so far every 2048 text nodes, so that a
+ * caller can let the page run in between; returns the blocks.
+ */
+export function* walk(root, exclude = () => false) {
+  const doc = root.ownerDocument || root; // root: an element, or an open shadow root
   /** Element -> the block element it belongs to (itself when it is one). */
   const owner = new Map();
   /** Element -> whether it lies inside a link. */
   const linked = new Map();
   let broke = false; // a <br> was passed since the last text node
+  const hosts = []; // elements with an open shadow root, read after the light tree
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode(node) {
       if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
@@ -87,6 +99,7 @@ export function flatten(root, exclude = () => false) {
         return NodeFilter.FILTER_REJECT;
       }
       if (tag === 'BR') broke = true;
+      if (node.shadowRoot) hosts.push(node);
       owner.set(node, BLOCK.has(tag) || node === root ? node : owner.get(node.parentNode) || root);
       linked.set(node, (tag === 'A' && node.hasAttribute('href')) || linked.get(node.parentNode) || false);
       return NodeFilter.FILTER_SKIP;
@@ -113,7 +126,9 @@ export function flatten(root, exclude = () => false) {
     }
     current = null;
   };
+  let n = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!(++n & 2047)) yield blocks.length;
     const data = node.data;
     if (!data) continue;
     const blockOwner = owner.get(node.parentNode) || root;
@@ -129,6 +144,9 @@ export function flatten(root, exclude = () => false) {
     if (linked.get(node.parentNode)) current.linkLetters += letters;
   }
   end();
+  // Open shadow roots: their text is read as blocks of their own, after the page's light tree
+  // (whose slotted children were read in place). Closed ones cannot be read.
+  for (const host of hosts) blocks.push(...(yield* walk(host.shadowRoot, exclude)));
   return blocks;
 }
 

@@ -50,8 +50,10 @@ export const supported = () =>
 /** The `::highlight()` rules of one palette. */
 export function highlightCss(theme) {
   return Object.entries(PALETTE[theme]).map(([key, [bg, fg]]) =>
-    `::highlight(${NAMES[key]}){background-color:${bg};color:${fg}` +
-    (LINE[key] ? `;text-decoration:underline ${LINE[key]} ${fg} 2px;text-underline-offset:2px` : '') + '}').join('');
+    // !important, and adopted after the page's sheets: a page's ::highlight rules for these
+    // names lose to ours.
+    `::highlight(${NAMES[key]}){background-color:${bg}!important;color:${fg}!important` +
+    (LINE[key] ? `;text-decoration:underline ${LINE[key]} ${fg} 2px!important;text-underline-offset:2px!important` : '') + '}').join('');
 }
 
 /** sRGB channels 0–255 of a CSS colour, or null (alpha ≤ .5 counts as none). */

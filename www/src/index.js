@@ -8,7 +8,7 @@
 
 import { loadCore } from './core.js';
 import { loadExport } from 'factlens:export';
-import { flatten } from './flatten.js';
+import { flatten, walk } from './flatten.js';
 import { findings } from './findings.js';
 import { flash, pageTheme, paint, unpaint } from './highlight.js';
 import { reread, sameBlocks, watchPage } from './live.js';
@@ -93,7 +93,8 @@ function render() {
   const model = findings(report, blocks);
   state.anchorMs = performance.now() - t;
   // Where the article is, read while the page is still as it was laid out (see dock()).
-  const rect = !panel && options.panel !== false && scope.root.isConnected ? scope.root.getBoundingClientRect() : undefined;
+  const rect = options.panel !== false && !panel?.docked() && scope.root.isConnected
+    ? scope.root.getBoundingClientRect() : undefined;
   if (options.highlight !== false) paint(model.paint, state.theme, settings.shadow);
   if (options.panel !== false) {
     panel ??= openPanel({ show, close: clear, rescope });
@@ -156,10 +157,15 @@ function stopWatching() {
   if (state) state.unwatch = null;
 }
 
+/** Lets the page run (timers, input, painting) between two steps of a scan. */
+const pause = () => new Promise((done) => setTimeout(done, 0));
+
 /**
  * Scans the page: reads its visible text, analyses it, highlights the findings and opens the
  * panel. Resolves to the Report (UTF-16 offsets into the blocks); `report.timings` (not
- * enumerable, so not serialised) gives the milliseconds each stage took.
+ * enumerable, so not serialised) gives the milliseconds each stage took. The page is read in
+ * slices of about 10 ms with the page's own tasks in between, the panel showing the progress;
+ * clear() or the panel's × button stop the scan (it then rejects).
  * @param {import('./factlens').ScanOptions} [options]
  * @returns {Promise<import('./factlens').Report>}
  */
@@ -171,35 +177,65 @@ export async function scan(options) {
   }
   clear();
   const gen = generation;
-  const t0 = performance.now();
-  const core = await loadCore(options.engine);
-  if (gen !== generation) throw new Error('factlens: scan cancelled by clear() or a newer scan()');
-  const t1 = performance.now();
-
+  const stopped = () => {
+    if (gen !== generation) throw new Error('factlens: scan cancelled by clear() or a newer scan()');
+  };
   const given = options.root;
   if (given != null && (typeof given !== 'object' || typeof given.nodeType !== 'number')) {
     throw new TypeError('factlens: scan({ root }) needs a DOM element');
   }
-  let scope;
-  let blocks;
   try {
-    scope = pickScope(given, options.scope);
-    blocks = read(scope);
+    if (options.panel !== false) panel = openPanel({ show, close: clear, rescope });
+    return await scanning(options, stopped);
   } catch (e) {
-    throw new Error(`factlens: could not read the page: ${e && e.message}`, { cause: e });
+    // A page that broke built-ins the shell uses (Array.prototype.map, say) gets a clear error.
+    const error = /^factlens:/.test(e && e.message) ? e : new Error(`factlens: scan failed: ${e && e.message}`, { cause: e });
+    // The page is left as it was; the panel says why until it is closed (clear()).
+    if (gen === generation) {
+      stopWatching();
+      state = null;
+      try {
+        unpaint();
+        panel?.fail(error.message);
+      } catch {
+        clear();
+      }
+    }
+    throw error;
   }
+}
+
+async function scanning(options, stopped) {
+  /** Says what the scan does next, lets the page run, and stops if the scan was cancelled. */
+  const next = async (text) => {
+    panel?.busy(text);
+    await pause();
+    stopped();
+  };
+  const t0 = performance.now();
+  panel?.busy('Loading…');
+  const core = await loadCore(options.engine);
+  stopped();
+  const t1 = performance.now();
+
+  const scope = pickScope(options.root, options.scope);
+  const steps = walk(scope.root, (el) => ours(el) || scope.skip.has(el));
+  let step;
+  let slice = t1;
+  while (!(step = steps.next()).done) {
+    if (performance.now() - slice > 10) {
+      await next(`Reading: ${step.value} paragraphs`);
+      slice = performance.now();
+    }
+  }
+  const blocks = step.value;
+  await next(`Analysing ${blocks.length} paragraphs…`);
   const t2 = performance.now();
   const report = analyze(core, blocks, scope.root);
   const t3 = performance.now();
-  let t4;
-  try {
-    state = { options, core, scope, blocks, report, theme: pageTheme(scope.root), unwatch: null };
-    render();
-    t4 = performance.now();
-  } catch (e) {
-    clear();
-    throw new Error(`factlens: could not show the findings: ${e && e.message}`, { cause: e });
-  }
+  state = { options, core, scope, blocks, report, theme: pageTheme(scope.root), unwatch: null };
+  render();
+  const t4 = performance.now();
   const ms = (a, b) => Math.round((b - a) * 100) / 100;
   Object.defineProperty(report, 'timings', {
     value: {

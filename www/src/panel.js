@@ -79,8 +79,9 @@ summary{cursor:pointer;color:var(--mute);font-size:12px;padding:4px 0}
 @media print{.panel,.card{display:none}}
 `;
 
-/** Category swatches in the light palette (the panel's key to the page's colours). */
-const SWATCH_RULES = Object.entries(PALETTE.light).map(([k, [bg]]) => `.sw-${k}{background:${bg}}`).join('');
+/** Category swatches in the light palette (the panel's key to the page's colours); made when
+ * the panel opens, so that loading factlens uses no built-in a page may have replaced. */
+const swatchRules = () => Object.entries(PALETTE.light).map(([k, [bg]]) => `.sw-${k}{background:${bg}}`).join('');
 
 /** Makes an element; string children become text nodes. */
 function h(tag, props, ...children) {
@@ -119,7 +120,7 @@ export function openPanel(actions) {
     ['z-index', '2147483647'], ['display', 'block'],
   ], settings.shadow);
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(SHEET_TEXT + SWATCH_RULES);
+  sheet.replaceSync(SHEET_TEXT + swatchRules());
   root.adoptedStyleSheets = [sheet];
 
   let collapsed = false;
@@ -303,7 +304,7 @@ export function openPanel(actions) {
     const words = (tag, list) => list.flatMap((w) => [h(tag, null, clip(w, 80)), ' ']);
     const diff = (c) => [c.inserted.length > 0 && ['added ', ...words('ins', c.inserted)],
       c.deleted.length > 0 && ['removed ', ...words('del', c.deleted)]];
-    const listed = (list) => list.join(', ');
+    const joined = (list) => list.join(', ');
 
     // Repeats: one entry per group, a button per copy; for an edited group, what each copy
     // changed against copy 1.
@@ -314,8 +315,8 @@ export function openPanel(actions) {
       const copies = g.copies.map((ranges, i) => {
         const others = g.copies.map((r, j) => j !== i && r[0] && `Copy ${j + 1}: ${quoted(clip(r[0].toString().trim(), 70))}`).filter(Boolean);
         const c = changed.get(i + 1);
-        const edits = c && [c.reordered && 'sentences in another order', c.inserted.length > 0 && `added ${listed(c.inserted)}`,
-          c.deleted.length > 0 && `removed ${listed(c.deleted)}`].filter(Boolean).join(' · ');
+        const edits = c && [c.reordered && 'sentences in another order', c.inserted.length > 0 && `added ${joined(c.inserted)}`,
+          c.deleted.length > 0 && `removed ${joined(c.deleted)}`].filter(Boolean).join(' · ');
         for (const r of ranges) notes.set(r, [`${what} — copy ${i + 1} of ${g.copies.length}`, edits, ...others.slice(0, 3)].filter(Boolean));
         return h('button', {
           class: 'item', type: 'button', onclick: show(ranges), 'data-key': `r${gi}.${i}`,
@@ -462,9 +463,22 @@ export function openPanel(actions) {
     }
   }
 
+  /** While a scan runs: what it is doing (the × button stops it). */
+  const busy = (text) => (summary.textContent = text);
+
+  /** A scan failed: says why, as text; the page is as it was. */
+  function fail(text) {
+    busy('Scan failed');
+    body.replaceChildren(h('p', { role: 'alert' }, text));
+  }
+
   return {
     host,
     update,
+    busy,
+    fail,
+    /** Whether the panel has found its place beside the article (on its first findings). */
+    docked: () => !first,
     /** Takes focus out of the panel (a "go to" moves it to the page). */
     blur: () => root.activeElement?.blur(),
     remove() {
