@@ -8,6 +8,9 @@
 //! words), with an inserted phrase, truncated to 70 %, or with its sentences rotated.
 
 #[cfg(not(target_arch = "wasm32"))]
+mod common;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod native {
     use std::hint::black_box;
     use std::time::Duration;
@@ -15,6 +18,8 @@ mod native {
     use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
     use factlens::bench::Rng;
     use factlens::{analyze, find_repeats, Page};
+
+    use crate::common;
 
     /// Made-up words with Zipf-distributed frequencies.
     pub struct Vocabulary {
@@ -148,17 +153,7 @@ mod native {
             .map(|i| format!("{} | {} | {} | {}", i % 97, (i * 7) % 13, i % 5, (i * 31) % 11))
             .collect();
         // Long near-identical rows: every one a near-copy of every other (one big edited group).
-        let posts: Vec<String> = (0..n)
-            .map(|i| {
-                format!(
-                    "Posted by reader{} on March {} at {}:{:02} pm, reply to this comment or report it to the moderators",
-                    i % 300,
-                    1 + i % 28,
-                    1 + i % 12,
-                    i % 60
-                )
-            })
-            .collect();
+        let posts = common::near_identical_long(n).blocks().to_vec();
         // Many distinct long blocks that share most of their word pairs with each other.
         let v = Vocabulary::new(60);
         let mut rng = Rng(7);
