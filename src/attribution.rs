@@ -624,7 +624,6 @@ mod tests {
         assert_eq!(got.len(), 2);
     }
 
-    /// He/she after an introductory phrase: the name after "In …," is the sentence's subject.
     /// A name after a preposition beside a speech verb ("agreed with Lee") is no subject.
     #[test]
     fn pronoun_skips_the_object_of_a_speech_verb() {
@@ -636,6 +635,7 @@ mod tests {
         assert_eq!(got[0].2.as_deref(), Some("Peter Wilson"));
     }
 
+    /// He/she after an introductory phrase: the name after "In …," is the sentence's subject.
     #[test]
     fn pronoun_after_an_introductory_phrase() {
         let got = speakers(&[

@@ -526,6 +526,18 @@ fn mention_gender(m: &NameMention, full: &str) -> Option<char> {
     Lexicon::get().first_name_gender(first)
 }
 
+/// Is `he` the family name He (何) rather than the pronoun: "He" followed, after one space, by
+/// a capitalised word that could be a given name (`next`, as in "He Jianxiong said")?
+pub fn is_family_name_he(lx: &Lexicon, src: &str, he: &Word, next: &Word) -> bool {
+    let n = bare(next.text(src));
+    he.text(src) == "He"
+        && src[he.end..next.start] == *" "
+        && is_capitalised(n)
+        && !lx.is_not_name(n)
+        && !lx.is_speech_verb(n)
+        && lx.title_family(&lower(n)).is_none()
+}
+
 /// Is the block a headline in title case ("Retired General Reveals Demoralizing Experience")?
 /// Its capitals say nothing about names.
 fn is_headline(src: &str, words: &[Word]) -> bool {
@@ -677,7 +689,7 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
         let mut k = 0;
         let mut honorific = None;
         // "He Jianxiong": the family name He before a given name is no pronoun.
-        let surname_he = run.len() > 1 && run[0].text(src) == "He" && !lx.is_not_name(bare(run[1].text(src)));
+        let surname_he = run.len() > 1 && is_family_name_he(lx, src, &run[0], &run[1]);
         while k < run.len()
             && lx.is_not_name(bare(run[k].text(src)))
             && lx.modifier(&lower(run[k].text(src))).is_none()

@@ -3,6 +3,7 @@
 //! spokesman").
 
 use crate::lexicon::{Lexicon, ModifierKind};
+use crate::names::is_family_name_he;
 use crate::text::{is_capitalised, words_in, Word};
 
 /// Most words allowed between a quotation and the speech verb after it.
@@ -423,20 +424,9 @@ impl Reader<'_> {
         self.classify(first.start, words[run - 1].end).filter(|m| matches!(m.2, Who::Name(_)))
     }
 
-    /// Is `words[k]` the family name He (何) rather than the pronoun: "He" followed, after a
-    /// space, by a capitalised word that could be a given name ("He Jianxiong said")?
+    /// Is `words[k]` the family name He rather than the pronoun (`names::is_family_name_he`)?
     fn surname_he(&self, words: &[Word], k: usize) -> bool {
-        let text = self.text;
-        let (Some(w), Some(next)) = (words.get(k), words.get(k + 1)) else {
-            return false;
-        };
-        let n = next.text(text);
-        w.text(text) == "He"
-            && text[w.end..next.start] == *" "
-            && is_capitalised(n)
-            && !self.lx.is_not_name(n)
-            && !self.lx.is_speech_verb(n)
-            && self.lx.title_family(&n.to_lowercase()).is_none()
+        matches!((words.get(k), words.get(k + 1)), (Some(w), Some(next)) if is_family_name_he(self.lx, self.text, w, next))
     }
 
     /// "dit-il", "affirme-t-elle": a speech verb joined to its subject pronoun.
