@@ -32,7 +32,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
-import { VERSION, common, wasm2jsFrom } from './esbuild-config.mjs';
+import { VERSION, common, lazyPartsFrom } from './esbuild-config.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...p) => join(ROOT, ...p);
@@ -219,12 +219,12 @@ function withoutCustomSection(bytes, name) {
 // 5. esbuild: the shell + glue + inlined cores
 mkdirSync(DIST, { recursive: true });
 const iife = (entry, file, extra = {}) => ({
-  ...common, entryPoints: [at('www/src', entry)], format: 'iife', plugins: [wasm2jsFrom(file)], ...extra,
+  ...common, entryPoints: [at('www/src', entry)], format: 'iife', plugins: [lazyPartsFrom(file)], ...extra,
 });
 
 await esbuild.build({
   ...common, entryPoints: [at('www/src/index.js')], format: 'esm', outfile: join(DIST, 'factlens.js'),
-  plugins: [wasm2jsFrom('wasm2js-module.js')],
+  plugins: [lazyPartsFrom('wasm2js-module.js')],
 });
 await esbuild.build({
   ...common, entryPoints: [at('www/src/core-wasm2js.js')], format: 'esm', outfile: join(DIST, 'factlens.wasm2js.mjs'),
@@ -268,7 +268,7 @@ export default () => new Response(new Blob([Uint8Array.from(atob(gz), (c) => c.c
   },
 };
 const selfContainedCode = await codeOf(iife('selfcontained.js', 'wasm2js-inline.js', {
-  plugins: [wasm2jsFrom('wasm2js-inline.js'), gzippedWasm],
+  plugins: [lazyPartsFrom('wasm2js-inline.js'), gzippedWasm],
 }));
 if (!loaderCode.includes(PLACEHOLDERS.FACTLENS_BASE)) {
   console.error('build: the loader bookmarklet lost its base-URL placeholder');
@@ -293,7 +293,7 @@ await esbuild.build({
 const shell = await esbuild.build({
   ...iife('global.js', 'wasm2js-script.js'),
   write: false,
-  plugins: [wasm2jsFrom('wasm2js-script.js'), {
+  plugins: [lazyPartsFrom('wasm2js-script.js'), {
     name: 'no-wasm',
     setup(b) {
       b.onLoad({ filter: /\.wasm$/ }, () => ({ contents: 'export default new Uint8Array(0)', loader: 'js' }));

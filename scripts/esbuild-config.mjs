@@ -26,7 +26,7 @@ export const common = {
  * 'factlens:wasm2js'` (core.js) to that file, and `'factlens:export'` (index.js) to
  * `export-<how>.js`. For the ES module build the sibling dist files are left as runtime imports.
  */
-export const wasm2jsFrom = (file) => ({
+export const lazyPartsFrom = (file) => ({
   name: 'factlens-lazy-parts',
   setup(b) {
     b.onResolve({ filter: /^factlens:wasm2js$/ }, () => ({ path: join(ROOT, 'www/src', file) }));

@@ -25,7 +25,7 @@ import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import * as esbuild from 'esbuild';
 import puppeteer from 'puppeteer-core';
-import { common, wasm2jsFrom } from '../../scripts/esbuild-config.mjs';
+import { common, lazyPartsFrom } from '../../scripts/esbuild-config.mjs';
 import { PALETTE } from '../../www/src/highlight.js';
 import { CHROMIUM, CHROMIUM_ARGS, DIST, ROOT, SHARED } from './harness.mjs';
 import { RECORD_START, watch } from './privacy.mjs';
@@ -234,7 +234,7 @@ export async function openBundle() {
     ...common,
     entryPoints: [join(ROOT, 'tests', 'e2e', 'open-entry.js')],
     format: 'iife',
-    plugins: [wasm2jsFrom('wasm2js-inline.js')],
+    plugins: [lazyPartsFrom('wasm2js-inline.js')],
     outfile: out,
   });
   built = readFileSync(out, 'utf8');
