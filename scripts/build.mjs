@@ -8,6 +8,8 @@
 //   dist/factlens.wasm2js.mjs       forbids WebAssembly (and its ES module twin for factlens.js)
 //   dist/factlens.export.js       export('w3c')'s writer, loaded by the bundle on first use
 //   dist/factlens.export.mjs        (and its ES module twin for factlens.js)
+//   dist/factlens.worker.js       the analysis in a Web Worker for large pages, loaded by the
+//   dist/factlens.worker.mjs        bundle the first time it needs it (and its ES module twin)
 //   dist/factlens.d.ts            types of the API and the Report
 //   dist/bookmarklet-page.js      the two bookmarklets, for www/bookmarklet.html
 //
@@ -237,6 +239,12 @@ await esbuild.build({ ...iife('export-global.js', 'wasm2js-script.js'), outfile:
 await esbuild.build({
   ...common, entryPoints: [at('www/src/export.js')], format: 'esm', outfile: join(DIST, 'factlens.export.mjs'),
 });
+// The analysis in a worker for large pages, loaded the first time a page needs it, beside both.
+await esbuild.build({ ...iife('worker-global.js', 'wasm2js-script.js'), outfile: join(DIST, 'factlens.worker.js') });
+await esbuild.build({
+  ...common, entryPoints: [at('www/src/offthread.js')], format: 'esm', outfile: join(DIST, 'factlens.worker.mjs'),
+  plugins: [lazyPartsFrom('wasm2js-module.js')],
+});
 copyFileSync(at('www/src/factlens.d.ts'), join(DIST, 'factlens.d.ts'));
 
 // The bookmarklets. Their base URL and help page are string placeholders that
@@ -324,6 +332,7 @@ console.log('\nsizes:');
 size('wasm', 'wasm (wasm-opt -Oz)', OPT_WASM);
 size('wasm2js', 'wasm2js core (dist/factlens.wasm2js.js)', join(DIST, 'factlens.wasm2js.js'));
 size('shell', 'JS shell (bundle without the wasm)', SHELL);
+size('worker', 'worker for large pages (factlens.worker.js)', join(DIST, 'factlens.worker.js'));
 size('module', 'dist/factlens.js (ES module, wasm in)', join(DIST, 'factlens.js'));
 size('bundle', 'dist/factlens.bundle.js (classic, wasm in)', join(DIST, 'factlens.bundle.js'));
 size('standalone', 'dist/factlens.standalone.js (both cores in)', join(DIST, 'factlens.standalone.js'));

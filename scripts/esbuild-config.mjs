@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
@@ -20,17 +21,31 @@ export const common = {
   logLevel: 'warning',
 };
 
+/** The worker's code (www/src/worker.js: the core's glue and a message handler) as one script. */
+let workerSource = null;
+const buildWorker = async () => (workerSource ??= (await esbuild.build({
+  ...common, entryPoints: [join(ROOT, 'www/src/worker.js')], format: 'iife', write: false,
+})).outputFiles[0].text.trim());
+
 /**
  * Where the parts loaded on first use lead in each build, by the build's `factlens:wasm2js` file
  * (`wasm2js-<how>.js`, with `how` one of script, module, inline): `import ... from
- * 'factlens:wasm2js'` (core.js) to that file, and `'factlens:export'` (index.js) to
- * `export-<how>.js`. For the ES module build the sibling dist files are left as runtime imports.
+ * 'factlens:wasm2js'` (core.js) to that file, `'factlens:export'` (index.js) to
+ * `export-<how>.js` and `'factlens:worker'` (index.js) to `worker-<how>.js`. For the ES module
+ * build the sibling dist files are left as runtime imports. `'factlens:worker-source'`
+ * (offthread.js) is the worker's code as a string.
  */
 export const lazyPartsFrom = (file) => ({
   name: 'factlens-lazy-parts',
   setup(b) {
     b.onResolve({ filter: /^factlens:wasm2js$/ }, () => ({ path: join(ROOT, 'www/src', file) }));
-    b.onResolve({ filter: /^factlens:export$/ }, () => ({ path: join(ROOT, 'www/src', file.replace('wasm2js-', 'export-')) }));
-    b.onResolve({ filter: /^\.\/factlens\.(wasm2js|export)\.mjs$/ }, (args) => ({ path: args.path, external: true }));
+    for (const part of ['export', 'worker']) {
+      b.onResolve({ filter: new RegExp(`^factlens:${part}$`) }, () => ({ path: join(ROOT, 'www/src', file.replace('wasm2js-', `${part}-`)) }));
+    }
+    b.onResolve({ filter: /^factlens:worker-source$/ }, () => ({ path: 'worker-source', namespace: 'factlens' }));
+    b.onLoad({ filter: /^worker-source$/, namespace: 'factlens' }, async () => ({
+      contents: `export default ${JSON.stringify(await buildWorker())};`, loader: 'js',
+    }));
+    b.onResolve({ filter: /^\.\/factlens\.(wasm2js|export|worker)\.mjs$/ }, (args) => ({ path: args.path, external: true }));
   },
 });

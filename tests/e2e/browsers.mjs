@@ -54,7 +54,7 @@ export function missingBrowser(browser) {
 const PAGE_CSP = "default-src 'self' data:; script-src 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; " +
   "img-src 'self' data:; font-src 'self' data:; object-src 'none'; frame-src 'none'";
 
-const MIME = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css', '.json': 'application/json' };
+const MIME = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css', '.json': 'application/json' };
 
 /**
  * A static server on 127.0.0.1. `mounts`: { '/prefix/': dir | { dir, csp } | { pages: { name: html | () => html }, csp } };
@@ -240,6 +240,15 @@ export async function openBundle() {
   built = readFileSync(out, 'utf8');
   return built;
 }
+
+/** In the page: what clear() must leave: no element, highlight or stylesheet of factlens. */
+export const traces = () => ({
+  elements: document.querySelectorAll('factlens-overlay,factlens-marks').length,
+  highlights: CSS.highlights ? [...CSS.highlights.keys()].filter((k) => k.startsWith('factlens')).length : 0,
+  sheets: document.adoptedStyleSheets.length,
+});
+/** What `traces` finds after clear(). */
+export const NO_TRACES = { elements: 0, highlights: 0, sheets: 0 };
 
 /** The shipped classic bundle. */
 export const shippedBundle = () => readFileSync(join(DIST, 'factlens.bundle.js'), 'utf8');

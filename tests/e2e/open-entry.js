@@ -24,4 +24,8 @@ globalThis.factlensInternals = {
       __panicForTests();
     };
   },
+  /** Makes the core panic in the next analysis that runs in a worker. */
+  async panicNextWorker() {
+    (await loadCore('wasm')).panicNext = true;
+  },
 };

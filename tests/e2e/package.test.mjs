@@ -55,6 +55,8 @@ suite('npm package', null, () => {
       'dist/factlens.standalone.js',
       'dist/factlens.wasm2js.js',
       'dist/factlens.wasm2js.mjs',
+      'dist/factlens.worker.js',
+      'dist/factlens.worker.mjs',
       'package.json',
     ]);
   });

@@ -20,7 +20,7 @@
 import { afterEach } from 'node:test';
 
 /** Files the widget loads, or that serve it (the bookmarklet page's own script). */
-const WIDGET_FILES = /^factlens(\.bundle|\.standalone|\.wasm2js|\.export)?\.m?js$|^bookmarklet-page\.js$/;
+const WIDGET_FILES = /^factlens(\.bundle|\.standalone|\.wasm2js|\.export|\.worker)?\.m?js$|^bookmarklet-page\.js$/;
 /** Request kinds (Chromium's names) that carry data out rather than load a file. */
 const SENDING = new Set(['fetch', 'xhr', 'ping', 'beacon', 'websocket', 'eventsource', 'cspviolationreport', 'prefetch']);
 /** Globals that tests and the demo pages define on purpose. */

@@ -9,6 +9,8 @@ import wasmBytes from '../../build/wasm/factlens_bg.opt.wasm';
 /** @returns {Promise<import('./core.js').Core>} */
 export async function loadWasm() {
   const bytes = typeof wasmBytes === 'function' ? await wasmBytes() : wasmBytes;
-  initSync({ module: await WebAssembly.compile(bytes) });
-  return { engine: 'wasm', analyzeBlocks, lastPanic };
+  const module = await WebAssembly.compile(bytes);
+  initSync({ module });
+  // The compiled module goes to the worker that analyses large pages (offthread.js).
+  return { engine: 'wasm', analyzeBlocks, lastPanic, module };
 }

@@ -35,9 +35,10 @@ export function wasmAllowed() {
 }
 
 /**
- * A loaded core: `{ engine, analyzeBlocks(texts), lastPanic() }`.
+ * A loaded core: `{ engine, analyzeBlocks(texts), lastPanic() }`, and for WebAssembly its
+ * compiled `module` (for the worker that analyses large pages).
  * @typedef {{ engine: 'wasm' | 'wasm2js', analyzeBlocks: (texts: string[]) => any,
- *   lastPanic: () => string | undefined, crashed?: Error }} Core
+ *   lastPanic: () => string | undefined, module?: WebAssembly.Module, crashed?: Error }} Core
  */
 
 const loading = {};

@@ -35,6 +35,15 @@ export interface ScanOptions {
    * Report, slower), or "auto" (default: WebAssembly where the page lets it compile, else wasm2js).
    */
   engine?: 'auto' | 'wasm' | 'wasm2js';
+  /**
+   * Analyse in a Web Worker, so that the page stays responsive: true (always), false (never),
+   * or, by default, when the text read is longer than 500 000 characters (about 50 ms of
+   * analysis). The worker's code is loaded on first use (factlens.worker.js / .mjs beside the
+   * bundle or module, inline in the standalone build) and started from a blob: URL; where the
+   * page's Content-Security-Policy or Trusted Types forbid that, or with the wasm2js core, the
+   * analysis runs on the main thread. `report.offThread` says which.
+   */
+  worker?: boolean;
 }
 
 /**
@@ -76,6 +85,8 @@ export type ScanReport = Report & {
   readonly timings: ScanTimings;
   /** Not enumerable: which build of the core analysed the page. */
   readonly engine: 'wasm' | 'wasm2js';
+  /** Not enumerable: whether the analysis ran in a Web Worker (see `ScanOptions.worker`). */
+  readonly offThread: boolean;
   /** Not enumerable. What was read. */
   readonly scope: ScanScope;
 };

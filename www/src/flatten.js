@@ -80,8 +80,9 @@ export function flatten(root, exclude) {
 }
 
 /**
- * flatten() in steps: yields the number of blocks read so far every 2048 text nodes, so that a
- * caller can let the page run in between; returns the blocks.
+ * flatten() in steps: yields the number of blocks read so far every 2048 text nodes or 64 K
+ * characters (a page of few, long paragraphs), so that a caller can let the page run in between;
+ * returns the blocks.
  */
 export function* walk(root, exclude = () => false) {
   const doc = root.ownerDocument || root; // root: an element, or an open shadow root
@@ -127,10 +128,15 @@ export function* walk(root, exclude = () => false) {
     current = null;
   };
   let n = 0;
+  let chars = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!(++n & 2047)) yield blocks.length;
+    if (!(++n & 2047) || chars > 65536) {
+      chars = 0;
+      yield blocks.length;
+    }
     const data = node.data;
     if (!data) continue;
+    chars += data.length;
     const blockOwner = owner.get(node.parentNode) || root;
     if (broke || blockOwner !== currentOwner) end();
     broke = false;

@@ -1,10 +1,11 @@
 // factlens in the browser: scan(options), clear() and export(format).
 //
 // articleScope (which part to read) -> flatten (page -> blocks) -> analyzeBlocks (Rust core, one
-// call) -> findings (Report -> Ranges) -> paint (CSS Custom Highlight API, or boxes) + openPanel
-// (closed shadow root); then watchPage follows the page's changes. Nothing here changes the
-// page's text, layout or listeners. The analysis core is WebAssembly, or its wasm2js build where
-// the page forbids WebAssembly (core.js); export(format) hands the last scan to other tools.
+// call; in a Web Worker for large pages, offthread.js) -> findings (Report -> Ranges) -> paint
+// (CSS Custom Highlight API, or boxes) + openPanel (closed shadow root); then watchPage follows
+// the page's changes. Nothing here changes the page's text, layout or listeners. The analysis
+// core is WebAssembly, or its wasm2js build where the page forbids WebAssembly (core.js);
+// export(format) hands the last scan to other tools.
 
 import { loadCore } from './core.js';
 import { loadExport } from 'factlens:export';
@@ -12,25 +13,48 @@ import { flatten, walk } from './flatten.js';
 import { findings } from './findings.js';
 import { flash, pageTheme, paint, unpaint } from './highlight.js';
 import { reread, sameBlocks, watchPage } from './live.js';
+import { loadWorker } from 'factlens:worker';
 import { HOST_TAG, openPanel, settings } from './panel.js';
-import { articleScope } from './scope.js';
+import { articleScope, articleSteps } from './scope.js';
 
 let generation = 0; // bumped by clear(); a scan that sees it change was cancelled
 let panel = null;
 /** The current scan: { options, core, scope, blocks, report, theme, unwatch } */
 let state = null;
 let last = null; // { report, blocks } of the last scan (kept up to date by updates), for export()
+let offThread = null; // the analysis in a worker (offthread.js), once a large page loaded it
 
-/** Analyses blocks with the page's hints: which blocks are furniture, the text's language. */
-function analyze(core, blocks, root) {
+/** Pages with more text than this (UTF-16 units; ~50 ms of analysis) go to a worker. */
+const LARGE = 500_000;
+
+/**
+ * Analyses blocks with the page's hints (which blocks are furniture, the text's language), in a
+ * worker when `worker` says so (undefined: when the page has more than LARGE characters of text)
+ * and one can start here, else on this thread (also when the worker's part fails to load). The
+ * Report says where (`offThread`).
+ */
+async function analyze(core, blocks, root, worker) {
   const { analyzeBlocks, lastPanic } = core;
   // The trap that left this core unusable, if any.
   const crashed = core.crashed;
   if (crashed) throw new Error(`factlens: the analysis module crashed earlier (${crashed.message}); reload the page to scan again`);
   const lang = (root.closest && root.closest('[lang]')?.getAttribute('lang')) || document.documentElement.lang || '';
-  let report;
-  try {
-    report = analyzeBlocks(blocks.map((b) => b.text), { furniture: blocks.map((b) => b.furniture), lang });
+  const texts = blocks.map((b) => b.text);
+  const hints = { furniture: blocks.map((b) => b.furniture), lang };
+  let report = null;
+  if (core.module && worker !== false && (worker || texts.reduce((n, t) => n + t.length, 0) > LARGE)) {
+    const panic = core.panicNext;
+    core.panicNext = false;
+    try {
+      offThread ??= await loadWorker().catch(() => null);
+      report = await offThread?.analyze(core.module, texts, hints, panic);
+    } catch (e) {
+      throw /^factlens:/.test(e.message) ? e : new Error(`factlens: analysis failed: ${e.message}`, { cause: e });
+    }
+  }
+  const inWorker = !!report;
+  if (!report) try {
+    report = analyzeBlocks(texts, hints);
   } catch (e) {
     // A trap (RuntimeError: unreachable, out of bounds...) may leave the module's memory
     // inconsistent; refuse further calls rather than return wrong results.
@@ -49,6 +73,7 @@ function analyze(core, blocks, root) {
       !Array.isArray(report.officials)) {
     throw new Error('factlens: analysis returned a malformed report');
   }
+  Object.defineProperty(report, 'offThread', { value: inWorker, configurable: true });
   return report;
 }
 
@@ -114,17 +139,35 @@ function updated() {
   if (typeof options.onUpdate === 'function') queueMicrotask(() => options.onUpdate(report));
 }
 
+/**
+ * Analyses the current blocks again and shows the result, unless the scan was cleared or a later
+ * analysis started meanwhile (a large page's analysis takes a while in its worker).
+ */
+async function reanalyze() {
+  const current = state;
+  const ticket = ++current.ticket;
+  const report = await analyze(current.core, current.blocks, current.scope.root, current.options.worker);
+  if (state !== current || ticket !== current.ticket) return;
+  current.report = report;
+  render();
+  updated();
+}
+
+/** After the page changed: a failed analysis (or a crashed core) keeps what is shown and stops
+ * following the page; one cancelled by a later analysis only gives way to it. */
+const failed = (e) => {
+  if (e?.name !== 'AbortError') stopWatching();
+};
+
 /** The panel's toggle: read the whole page, or the article again. */
 function rescope(name) {
   if (!state) return;
   try {
     state.scope = pickScope(null, name);
     state.blocks = read(state.scope);
-    state.report = analyze(state.core, state.blocks, state.scope.root);
-    render();
-    updated();
-  } catch {
-    stopWatching();
+    reanalyze().catch(failed);
+  } catch (e) {
+    failed(e);
   }
 }
 
@@ -143,12 +186,11 @@ function refresh(records) {
     const sameText = sameBlocks(blocks, state.blocks, false);
     state.blocks = blocks;
     // Same text: the findings are anchored again by their quote text; else a new analysis.
-    if (!sameText) state.report = analyze(state.core, blocks, state.scope.root);
+    if (!sameText) return void reanalyze().catch(failed);
     render();
     updated();
-  } catch {
-    // The analysis failed or the module crashed: keep what is shown, stop following the page.
-    stopWatching();
+  } catch (e) {
+    failed(e);
   }
 }
 
@@ -218,28 +260,37 @@ async function scanning(options, stopped) {
   stopped();
   const t1 = performance.now();
 
-  const scope = pickScope(options.root, options.scope);
-  const steps = walk(scope.root, (el) => ours(el) || scope.skip.has(el));
-  let step;
-  let slice = t1;
-  while (!(step = steps.next()).done) {
-    if (performance.now() - slice > 10) {
-      await next(`Reading: ${step.value} paragraphs`);
-      slice = performance.now();
+  /** Runs the generator `steps` to its end, letting the page run about every 10 ms. */
+  const stepped = async (steps, say) => {
+    let step;
+    let slice = performance.now();
+    while (!(step = steps.next()).done) {
+      if (performance.now() - slice > 10) {
+        await next(say(step.value));
+        slice = performance.now();
+      }
     }
-  }
-  const blocks = step.value;
+    return step.value;
+  };
+  const scope = options.root || options.scope === 'page'
+    ? pickScope(options.root, options.scope)
+    : { ...(await stepped(articleSteps(document), () => 'Finding the article…')), name: 'article' };
+  const blocks = await stepped(walk(scope.root, (el) => ours(el) || scope.skip.has(el)), (n) => `Reading: ${n} paragraphs`);
   await next(`Analysing ${blocks.length} paragraphs…`);
   const t2 = performance.now();
-  const report = analyze(core, blocks, scope.root);
+  const report = await analyze(core, blocks, scope.root, options.worker);
+  stopped();
+  const analysed = performance.now();
+  // A long analysis on this thread: let the page run before drawing.
+  if (analysed - t2 > 10) await next('Drawing…');
   const t3 = performance.now();
-  state = { options, core, scope, blocks, report, theme: pageTheme(scope.root), unwatch: null };
+  state = { options, core, scope, blocks, report, theme: pageTheme(scope.root), unwatch: null, ticket: 0 };
   render();
   const t4 = performance.now();
   const ms = (a, b) => Math.round((b - a) * 100) / 100;
   Object.defineProperty(report, 'timings', {
     value: {
-      load: ms(t0, t1), flatten: ms(t1, t2), analyze: ms(t2, t3), anchor: ms(0, state.anchorMs),
+      load: ms(t0, t1), flatten: ms(t1, t2), analyze: ms(t2, analysed), anchor: ms(0, state.anchorMs),
       render: ms(t3 + state.anchorMs, t4), total: ms(t0, t4),
     },
     enumerable: false,
@@ -276,6 +327,7 @@ export { exportFindings as export };
 /** Removes every highlight, the highlight stylesheet and the panel. Safe to call any time. */
 export function clear() {
   generation++;
+  offThread?.cancel();
   stopWatching();
   state = null;
   unpaint();

@@ -20,6 +20,29 @@ const NOT_CONTENT_ROLE = /^(menu|menubar|navigation|complementary|alert|alertdia
 const SEMANTIC = ['[itemprop~="articleBody"]', 'article', 'main', '[role="main"]'];
 
 const words = (el) => el.textContent.replace(/\s+/g, ' ').trim();
+
+/** What JavaScript's `\s` matches. */
+const isSpace = (c) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f ||
+  c === 0x3000 || c === 0xfeff;
+
+/** `t.replace(/\s+/g, ' ').trim().length` without building the string (a 20 MB article's text). */
+function collapsedLength(t) {
+  let n = 0;
+  let gap = false;
+  for (let i = 0; i < t.length; i++) {
+    if (isSpace(t.charCodeAt(i))) {
+      gap = n > 0;
+    } else {
+      n += gap ? 2 : 1;
+      gap = false;
+    }
+  }
+  return n;
+}
+
+/** `words(el).length`, faster. */
+const textLength = (el) => collapsedLength(el.textContent);
 const classAndId = (el) => `${typeof el.className === 'string' ? el.className : ''} ${el.id}`;
 
 /** Readability's class weight: ±25 for a positive or negative class name or id. */
@@ -54,50 +77,53 @@ function unlikely(el, top, seen) {
   return false;
 }
 
-/** Share of an element's text that sits inside links (in-page `#` links count 0.3). */
+/**
+ * Share of an element's text that sits inside links (in-page `#` links count 0.3); `length` is
+ * its text's length, or a function giving it (not asked for when there are no links).
+ */
 function linkDensity(el, length) {
-  if (!length) return 0;
   let linked = 0;
   for (const a of el.querySelectorAll('a')) {
     const href = a.getAttribute('href');
-    linked += words(a).length * (href && href[0] === '#' ? 0.3 : 1);
+    linked += textLength(a) * (href && href[0] === '#' ? 0.3 : 1);
   }
-  return Math.min(1, linked / length);
+  if (!linked) return 0;
+  const total = typeof length === 'function' ? length() : length;
+  return total ? Math.min(1, linked / total) : 0;
 }
 
 /**
  * Scores the containers of the page's paragraphs, as Readability does, without changing the DOM.
- * @returns {{ el: Element, score: number, text: number }[]} candidates, best first; `.prose`
+ * A generator (see articleSteps): returns the candidates.
+ * @returns {{ el: Element, score: number }[]} candidates, best first; `.prose`
  *   lists the paragraphs that were scored with their text lengths
  */
-export function densityCandidates(doc = document) {
+function* densityCandidates(doc) {
   const body = doc.body;
   if (!body) return [];
   const scores = new Map();
   const seen = new Map();
   const prose = [];
+  let n = 0;
   for (const p of body.querySelectorAll('p,pre,td,div,section,h2,h3,h4,h5,h6')) {
+    if (!(++n & 1023)) yield;
     // A div or section counts as a paragraph only for text directly inside it.
     const direct = p.localName === 'div' || p.localName === 'section';
-    const text = direct
-      ? [...p.childNodes].filter((n) => n.nodeType === 3).map((n) => n.data).join('').replace(/\s+/g, ' ').trim()
-      : words(p);
-    if (text.length < 25 || unlikely(p, body, seen) || hidden(p)) continue;
-    prose.push([p, text.length]);
-    const score = 1 + (text.match(/[,，、،]/g) || []).length + Math.min(Math.floor(text.length / 100), 3);
+    const raw = direct ? [...p.childNodes].filter((n) => n.nodeType === 3).map((n) => n.data).join('') : p.textContent;
+    const length = collapsedLength(raw);
+    if (length < 25 || unlikely(p, body, seen) || hidden(p)) continue;
+    prose.push([p, length]);
+    const score = 1 + (raw.match(/[,，、،]/g) || []).length + Math.min(Math.floor(length / 100), 3);
     let level = 0;
     for (let a = direct ? p : p.parentElement; a && level < 5; a = a.parentElement, level++) {
       if (a === doc.documentElement) break;
       let entry = scores.get(a);
-      if (!entry) scores.set(a, (entry = { el: a, score: tagScore(a) + classWeight(a), text: 0 }));
+      if (!entry) scores.set(a, (entry = { el: a, score: tagScore(a) + classWeight(a) }));
       entry.score += score / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
     }
   }
   const out = [...scores.values()];
-  for (const c of out) {
-    c.text = words(c.el).length;
-    c.score *= 1 - linkDensity(c.el, c.text);
-  }
+  for (const c of out) c.score *= 1 - linkDensity(c.el, () => textLength(c.el));
   out.sort((a, b) => b.score - a.score);
   out.prose = prose;
   return out;
@@ -107,11 +133,12 @@ export function densityCandidates(doc = document) {
  * The best density candidate, widened as Readability widens it: to the ancestor that several
  * near-best candidates share, then up while the parent scores higher, then past wrappers with a
  * single child, then to the parent when siblings belong to the article.
+ * A generator (see articleSteps): returns the root.
  * @returns {{ el: Element, skip: Set<Element>, prose: (el: Element, skip: Set<Element>) => number } | null}
  *   `skip`: children of `el` left out; `prose(el, skip)`: length of the scored paragraphs in `el`
  */
-export function densityRoot(doc = document) {
-  const candidates = densityCandidates(doc);
+function* densityRoot(doc) {
+  const candidates = yield* densityCandidates(doc);
   if (!candidates.length) return null;
   const prose = (el, skip) => {
     let n = 0;
@@ -187,8 +214,19 @@ export function densityRoot(doc = document) {
  * the article.
  */
 export function articleScope(doc = document, minShare = 0.5) {
+  const steps = articleSteps(doc, minShare);
+  let step;
+  while (!(step = steps.next()).done);
+  return step.value;
+}
+
+/**
+ * articleScope() in steps: yields (nothing) every 1024 paragraphs it scores, so that a caller
+ * can let the page run in between (a page of 100 000 paragraphs); returns the scope.
+ */
+export function* articleSteps(doc = document, minShare = 0.5) {
   const body = doc.body || doc.documentElement;
-  const dense = densityRoot(doc);
+  const dense = yield* densityRoot(doc);
   const semantic = [];
   for (const sel of SEMANTIC) {
     for (const el of doc.querySelectorAll(sel)) if (!hidden(el)) semantic.push(el);
@@ -229,7 +267,7 @@ function furniture(root, skip) {
     const s = classAndId(el);
     if (NOT_CONTENT.test(el.tagName) || NOT_CONTENT_ROLE.test(el.getAttribute('role') || '') ||
         (UNLIKELY.test(s) && !MAYBE.test(s)) || MEDIA.test(s) ||
-        ((el.localName === 'ul' || el.localName === 'ol') && linkDensity(el, words(el).length) > 0.5)) {
+        ((el.localName === 'ul' || el.localName === 'ol') && linkDensity(el, () => textLength(el)) > 0.5)) {
       out.add(el);
     }
   }

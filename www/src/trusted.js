@@ -1,9 +1,11 @@
 // Script URLs under Trusted Types. A page with `require-trusted-types-for 'script'` refuses a
 // plain string for <script src>; factlens then asks for a policy named "factlens" that passes
-// only its own script files. One policy per page, shared by the loader and the bundle.
+// only its own script files, and blob: URLs of the page's own origin (the worker for large pages,
+// offthread.js, which only a script already running on the page can make). One policy per page,
+// shared by the loader and the bundle.
 
 const KEY = Symbol.for('factlens.trustedTypes');
-const OWN = /\/factlens\.(bundle|wasm2js|export)\.js$/;
+const OWN = /\/factlens\.(bundle|wasm2js|export|worker)\.js$/;
 
 /**
  * `url` as a TrustedScriptURL where the browser has Trusted Types, else as is. Throws a TypeError
@@ -17,7 +19,7 @@ export function scriptURL(url) {
     try {
       policy = tt.createPolicy('factlens', {
         createScriptURL(u) {
-          if (OWN.test(new URL(u, location.href).pathname)) return u;
+          if (OWN.test(new URL(u, location.href).pathname) || u.startsWith(`blob:${location.origin}/`)) return u;
           throw new TypeError(`factlens: refusing to load ${u}`);
         },
       });
