@@ -1,13 +1,15 @@
 // Hostile and unusual pages, in headless Chromium and Firefox: a panic in the core, page text
 // that looks like HTML, a page that replaced built-ins before factlens loaded, hostile CSS, and
-// pages built of shadow roots, iframes, editable regions, right-to-left text, emoji sequences and
-// very deep nesting. Each time the page must keep working and factlens must either work or
+// pages built of shadow roots, same-origin frames, editable regions, right-to-left text, emoji
+// sequences and very deep nesting. Each time the page must keep working and factlens must either work or
 // fail with a clear message, leaving nothing behind after clear().
 
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { suite } from './harness.mjs';
-import { BROWSERS, demoArticle, launch, missingBrowser, newPage, openBundle, serve, shippedBundle } from './browsers.mjs';
+import {
+  BROWSERS, NO_TRACES as none, demoArticle, launch, missingBrowser, newPage, openBundle, serve, shippedBundle, traces,
+} from './browsers.mjs';
 import { allow, checkPage } from './privacy.mjs';
 
 /** A page of its own: a counter button (does the page still work?) and the given body. */
@@ -111,13 +113,6 @@ for (const name of BROWSERS) {
       await p.evaluate(() => document.getElementById('count').click());
       return (await p.evaluate(() => +document.getElementById('count').dataset.n)) === n + 1;
     };
-    /** What clear() must leave: no element, highlight or stylesheet of factlens. */
-    const traces = () => ({
-      elements: document.querySelectorAll('factlens-overlay,factlens-marks').length,
-      highlights: CSS.highlights ? [...CSS.highlights.keys()].filter((k) => k.startsWith('factlens')).length : 0,
-      sheets: document.adoptedStyleSheets.length,
-    });
-    const none = { elements: 0, highlights: 0, sheets: 0 };
 
     it('contains a panic in the core: a rejected scan with the panic message, a message in the panel, a working page', async () => {
       const p = await loaded('demo.html');
@@ -240,21 +235,32 @@ for (const name of BROWSERS) {
       await p.close();
     });
 
-    it('reads open shadow roots, editable regions, right-to-left text, emoji sequences and 10 000-deep nesting (1 000 in Chromium); not iframes', async (t) => {
+    it('reads open shadow roots, same-origin frames, editable regions, right-to-left text, emoji sequences and 10 000-deep nesting (1 000 in Chromium)', async (t) => {
       const p = await loaded('structure.html');
       const report = await p.evaluate(() => factlens.scan().then((r) => ({ ...JSON.parse(JSON.stringify(r)), texts: r.scope.texts })));
       const said = report.quotes.map((q) => q.text);
-      for (const words of ['Light words', 'Shadow words', 'Editable words', 'mixed words in the middle', 'We 👨‍👩‍👧 love 🏳️‍🌈 this city 🇫🇷']) {
+      for (const words of ['Light words', 'Shadow words', 'Framed words', 'Editable words', 'mixed words in the middle', 'We 👨‍👩‍👧 love 🏳️‍🌈 this city 🇫🇷']) {
         assert.ok(said.some((q) => q.includes(words)), `the quote with "${words}" (quotes: ${said.join(' | ')})`);
       }
-      assert.ok(!report.texts.some((x) => x.includes('Framed words')), 'iframe content is not read');
       t.diagnostic(`deeply nested text read: ${report.texts.some((x) => x.includes('tenth thousand'))}`);
       // Each highlighted quote is exactly the quote's text: offsets survive ZWJ sequences, flags, RTL.
       const painted = await p.evaluate(() => [...CSS.highlights.get('factlens-quote') || []].map((r) => r.toString()));
-      for (const words of ['Light words', 'Editable words', 'mixed words', 'We 👨‍👩‍👧 love']) {
+      for (const words of ['Light words', 'Shadow words', 'Editable words', 'mixed words', 'We 👨‍👩‍👧 love']) {
         const quote = said.find((q) => q.includes(words));
         assert.ok(painted.includes(quote), `"${quote}" is painted exactly (painted: ${painted.join(' | ')})`);
       }
+      // The frame's quote is painted in the frame's own registry; our ::highlight rules are in
+      // the frame's document and in the shadow root, where the page's rules cannot reach.
+      const inside = await p.evaluate(() => {
+        const frame = document.querySelector('iframe').contentWindow;
+        const rules = (sheets) => sheets.some((s) => [...s.cssRules].some((r) => r.cssText.includes('factlens-quote')));
+        return {
+          framed: [...frame.CSS.highlights.get('factlens-quote') || []].map((r) => r.toString()),
+          frameRules: rules(frame.document.adoptedStyleSheets),
+          shadowRules: rules(document.querySelector('news-box').shadowRoot.adoptedStyleSheets),
+        };
+      });
+      assert.deepEqual(inside, { framed: [said.find((q) => q.includes('Framed words'))], frameRules: true, shadowRules: true });
       // The editable region still edits, and the page's text is as it was.
       await p.click('#editable');
       await p.keyboard.press('End');
@@ -263,6 +269,11 @@ for (const name of BROWSERS) {
       assert.ok(await counts(p));
       await p.evaluate(() => factlens.clear());
       assert.deepEqual(await p.evaluate(traces), none);
+      assert.deepEqual(await p.evaluate(() => {
+        const frame = document.querySelector('iframe').contentWindow;
+        return [frame.CSS.highlights.size, frame.document.adoptedStyleSheets.length,
+          document.querySelector('news-box').shadowRoot.adoptedStyleSheets.length];
+      }), [0, 0, 0], 'nothing left in the frame or the shadow root');
       assert.deepEqual(p.problems, []);
       await p.close();
     });

@@ -92,11 +92,19 @@ export function* walk(root, exclude = () => false) {
   const linked = new Map();
   let broke = false; // a <br> was passed since the last text node
   const hosts = []; // elements with an open shadow root, read after the light tree
+  const frames = []; // bodies of same-origin iframes, read last
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode(node) {
       if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
       const tag = node.tagName.toUpperCase();
       if (node !== root && (SKIP.has(tag) || exclude(node) || hidden(node))) {
+        if (tag === 'IFRAME' && !exclude(node) && !hidden(node)) {
+          // A frame of the page's own origin (srcdoc, about:blank, same-site embeds) can be read;
+          // another origin's throws or gives null.
+          let body = null;
+          try { body = node.contentDocument?.body; } catch { /* another origin */ }
+          if (body) frames.push(body);
+        }
         return NodeFilter.FILTER_REJECT;
       }
       if (tag === 'BR') broke = true;
@@ -153,6 +161,8 @@ export function* walk(root, exclude = () => false) {
   // Open shadow roots: their text is read as blocks of their own, after the page's light tree
   // (whose slotted children were read in place). Closed ones cannot be read.
   for (const host of hosts) blocks.push(...(yield* walk(host.shadowRoot, exclude)));
+  // Same-origin frames likewise, after both.
+  for (const body of frames) blocks.push(...(yield* walk(body, exclude)));
   return blocks;
 }
 

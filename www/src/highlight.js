@@ -89,6 +89,8 @@ let flashTimer = 0;
 let layer = null;
 let index = null; // [key, range, rects in page coordinates] for hit tests without highlightsFromPoint
 const ranges = {}; // what is painted, by category
+/** Style sheets of ours adopted besides the document's: in open shadow roots and same-origin frames. */
+let adopted = [];
 
 /** Makes our own element, styled inline with !important so page CSS cannot touch it. */
 export function ownHost(tag, styles, mode) {
@@ -107,11 +109,34 @@ export function paint(groups, theme = 'light', shadowMode = 'closed') {
   Object.assign(ranges, groups);
   if (supported()) {
     adoptSheet(theme);
+    // Ranges in a same-origin frame go to that frame's registry; the ::highlight rules go to
+    // every document and open shadow root that holds a range (they style only their own tree).
+    const byDoc = new Map([[document, {}]]);
+    const sheets = new Map([[document, sheet]]);
+    const roots = new Set();
     for (const [key, list] of Object.entries(groups)) {
-      if (!list.length) continue;
-      const h = new Highlight(...list);
-      h.priority = PRIORITY[key] || 0;
-      CSS.highlights.set(NAMES[key], h);
+      for (const range of list) {
+        const node = range.startContainer;
+        const doc = node.ownerDocument;
+        if (!byDoc.has(doc)) {
+          byDoc.set(doc, {});
+          sheets.set(doc, adopt(doc, new doc.defaultView.CSSStyleSheet(), theme));
+        }
+        (byDoc.get(doc)[key] ??= []).push(range);
+        const root = node.getRootNode();
+        if (root !== doc && !roots.has(root) && sheets.get(doc)) {
+          roots.add(root);
+          adopt(root, sheets.get(doc));
+        }
+      }
+    }
+    for (const [doc, lists] of byDoc) {
+      const view = doc.defaultView;
+      for (const [key, list] of Object.entries(lists)) {
+        const h = new view.Highlight(...list);
+        h.priority = PRIORITY[key] || 0;
+        view.CSS.highlights.set(NAMES[key], h);
+      }
     }
     return 'api';
   }
@@ -197,12 +222,27 @@ export function unpaint() {
     document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
     sheet = null;
   }
+  for (const { target, css } of adopted) {
+    try {
+      target.adoptedStyleSheets = target.adoptedStyleSheets.filter((s) => s !== css);
+      if (target.nodeType === 9) for (const name of Object.values(NAMES)) target.defaultView?.CSS.highlights.delete(name);
+    } catch { /* a frame that left the page */ }
+  }
+  adopted = [];
   if (layer) {
     removeEventListener('resize', relayout);
     layer.resize.disconnect();
     layer.host.remove();
     layer = null;
   }
+}
+
+/** Adopts `css` (our ::highlight rules in `theme`, filled in when empty) in a document or shadow root. */
+function adopt(target, css, theme) {
+  if (theme) css.replaceSync(highlightCss(theme));
+  target.adoptedStyleSheets = [...target.adoptedStyleSheets, css];
+  adopted.push({ target, css });
+  return css;
 }
 
 function adoptSheet(theme) {
