@@ -646,6 +646,36 @@ mod tests {
         assert_eq!(got[0].2.as_deref(), Some("Paul Okafor"));
     }
 
+    /// He/she: (blocks, the name the last quotation's pronoun resolves to).
+    #[test]
+    fn pronoun_resolution() {
+        let table: &[(&[&str], Option<&str>)] = &[
+            // A lone given name marks its gender: "he" is not Melanie.
+            (
+                &[
+                    "Paul Okafor spoke at the rally on Monday.",
+                    "Melanie watched it at home and said \u{201C}he is the one for all of us.\u{201D}",
+                    "\u{201C}We will build the bridge this year,\u{201D} he said.",
+                ],
+                Some("Paul Okafor"),
+            ),
+            // A name after a participle after "tweets" is the participle's object, no subject.
+            (
+                &[
+                    "Ann Lee spoke at the hall on Monday.",
+                    "She says the tweets accusing Mary Park of lying are \u{201C}lies and nothing else.\u{201D}",
+                    "The candidate answered in her own series of posts.",
+                    "She tweeted: \u{201C}This is dangerous for all of us.\u{201D}",
+                ],
+                Some("Ann Lee"),
+            ),
+        ];
+        for (blocks, want) in table {
+            let got = speakers(blocks);
+            assert_eq!(got.last().and_then(|q| q.2.as_deref()), *want, "{blocks:?}");
+        }
+    }
+
     fn cue_in(lang: &str, block: &str) -> Option<(String, Who)> {
         let lx = Lexicon::for_lang(Some(lang));
         let blocks = vec![block.to_string()];
