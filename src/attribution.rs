@@ -555,6 +555,14 @@ mod tests {
                 &[r#"The city council issued a statement calling the vote "a clear breach of the charter.""#],
                 &[(Some("The city council"), None)],
             ),
+            // A date's year after a comma is part of the introductory phrase.
+            (
+                &[
+                    "On July 6, 2015, Ann Lee made the following comment:",
+                    r#""We will not stop until it is done.""#,
+                ],
+                &[lee],
+            ),
             // A place in an introductory phrase is no speaker.
             (&[r#"Along Quay Street, signs reading "Bring back our boat" still hang."#], &[(None, None)]),
             // A description, then the name in apposition.

@@ -189,7 +189,13 @@ impl Reader<'_> {
         if lx.is_pronoun(base) && !self.surname_he(words, 0) {
             return Opening::Found((first.start, first.start + base.len(), Who::Pronoun));
         }
-        if is_intro_word(&lower) || (lower.ends_with("ing") && words.len() > 1) || lower.ends_with("ly") {
+        // "On July 6, 2015, Lee …": a number opens the rest of a date, not a subject.
+        let number = t.starts_with(|c: char| c.is_ascii_digit());
+        if is_intro_word(&lower)
+            || (lower.ends_with("ing") && words.len() > 1)
+            || lower.ends_with("ly")
+            || number
+        {
             return Opening::Intro;
         }
         // Whatever the subject is, a verb (a lower-case word) must follow it in this part, or
