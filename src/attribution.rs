@@ -285,7 +285,18 @@ fn framing_cue(
         return found.or_else(|| if same_sentence { done[i - 1].clone() } else { None });
     }
     if head_start > prev_quote {
-        return None;
+        // A quotation that is a sentence of its own after narration naming a person, with
+        // nothing after it in its sentence: `Lee named the cost as one reason. "…"` — the
+        // subject of the sentence before (which holds no quotation) said it.
+        let sentence_rest = &text[span.end..sentence_end(text, span.end, text.len())];
+        if sentence_rest.chars().any(char::is_alphanumeric) || span.continues.is_some() {
+            return None;
+        }
+        let prev_start = sentence_start(text, prev_quote, head_start.saturating_sub(1)).max(prev_quote);
+        return reader
+            .framing_subject(prev_start, head_start)
+            .filter(person)
+            .and_then(|m| cue(span.block, m));
     }
     // Only a paragraph that is a quotation and nothing more ("“…” was painted on a banner" is
     // narration about a quotation).
@@ -563,6 +574,21 @@ mod tests {
                 ],
                 &[lee],
             ),
+            // A quotation that is a sentence of its own after narration: the narration's
+            // subject, past an abbreviated title and a parenthesis after the name.
+            (
+                &[r#"Ann Lee named the cost as one reason to act. "Nobody here wants to wait for a plan.""#],
+                &[lee],
+            ),
+            (
+                &[
+                    r#"On the show, Sen. Ann Lee (Vt.), who lost the race, named the cost. "Nobody here wants to wait.""#,
+                ],
+                &[lee],
+            ),
+            (&[r#"In January, Gov. Ann Lee praised the plan for its "new and bold ideas.""#], &[lee]),
+            // … but not when the sentence goes on past the quotation.
+            (&[r#"Ann Lee left early. "Bring back our bridge" was painted on the wall."#], &[(None, None)]),
             // A place in an introductory phrase is no speaker.
             (&[r#"Along Quay Street, signs reading "Bring back our boat" still hang."#], &[(None, None)]),
             // A description, then the name in apposition.

@@ -200,8 +200,12 @@ impl Reader<'_> {
         }
         // Whatever the subject is, a verb (a lower-case word) must follow it in this part, or
         // an apposition in the next ("Ann Lee, the mayor, said").
+        // A parenthesis after the name is an aside: "Sen. Ann Lee (Vt.), who …, named …".
         let verb_after = |end: usize| {
-            words.iter().any(|w| w.start >= end && w.text(text).starts_with(char::is_lowercase)) || end >= to
+            let rest = text[end..to].trim();
+            words.iter().any(|w| w.start >= end && w.text(text).starts_with(char::is_lowercase))
+                || end >= to
+                || rest.starts_with('(') && rest.ends_with(')')
         };
         let possessive = |t: &str| t.ends_with("'s") || t.ends_with("\u{2019}s");
         // A name, up to a possessive ("Smith's campaign" is a noun phrase).
@@ -210,7 +214,11 @@ impl Reader<'_> {
                 .iter()
                 .enumerate()
                 .take_while(|(k, w)| {
-                    let joined = *k == 0 || text[words[k - 1].end..w.start].trim().is_empty();
+                    // "Gov. Earl Ray Tomblin": an abbreviation's period joins it to the name.
+                    let joined = *k == 0 || {
+                        let gap = text[words[k - 1].end..w.start].trim();
+                        gap.is_empty() || gap == "." && lx.is_abbreviation(words[k - 1].text(text))
+                    };
                     let prev_possessive = *k > 0 && possessive(words[k - 1].text(text));
                     joined && !prev_possessive && (is_capitalised(w.text(text)) || is_particle(w.text(text)))
                 })
