@@ -505,6 +505,11 @@ mod tests {
                 Some(("He Jianxiong", name(&["He", "Jianxiong"]))),
             ),
             (r#""We need more time," He said."#, Some(("He", Who::Pronoun))),
+            // "…," but she said …: a new clause; the quotation's speaker is before it.
+            (
+                r#"Ann Lee said the tape did not give "any clear sign of a gun at all," but she said it helped."#,
+                Some(("Ann Lee", name(&["Ann", "Lee"]))),
+            ),
             (r#"He dismissed it as "the suburbs of the city" — a metaphor for defeat."#, None),
             (r#"The crowd chanted "we will win this" all night."#, None),
             (r#"It was "a very long night for all" of them."#, None),

@@ -53,8 +53,9 @@ impl Reader<'_> {
             let np_from = words[k].start;
             return self.following(np_from, self.clause_end(np_from, to));
         }
-        // "…" when he said …: a new clause, not this quotation's attribution.
-        if words.first().is_some_and(|w| is_subordinator(w.text(text))) {
+        // "…" when he said …, "…," but he said …: a new clause, not this quotation's
+        // attribution.
+        if words.first().is_some_and(|w| is_subordinator(w.text(text)) || w.text(text) == "but") {
             return None;
         }
         // French inversion: « … », dit-il / a-t-elle ajouté.
