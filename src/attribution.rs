@@ -510,6 +510,8 @@ mod tests {
                 r#"Ann Lee said the tape did not give "any clear sign of a gun at all," but she said it helped."#,
                 Some(("Ann Lee", name(&["Ann", "Lee"]))),
             ),
+            // A body speaks as "it" after a quotation.
+            (r#""We will not raise prices this year," it added."#, Some(("it", Who::Pronoun))),
             (r#"He dismissed it as "the suburbs of the city" — a metaphor for defeat."#, None),
             (r#"The crowd chanted "we will win this" all night."#, None),
             (r#"It was "a very long night for all" of them."#, None),
@@ -594,6 +596,11 @@ mod tests {
             (&[r#"In January, Gov. Ann Lee praised the plan for its "new and bold ideas.""#], &[lee]),
             // … but not when the sentence goes on past the quotation.
             (&[r#"Ann Lee left early. "Bring back our bridge" was painted on the wall."#], &[(None, None)]),
+            // "what it called" is no subject: the sentence's is.
+            (
+                &[r#"The Security Council pledged to act on what it called "a clear threat to peace.""#],
+                &[(Some("The Security Council"), Some("Security Council"))],
+            ),
             // A place in an introductory phrase is no speaker.
             (&[r#"Along Quay Street, signs reading "Bring back our boat" still hang."#], &[(None, None)]),
             // A description, then the name in apposition.

@@ -370,7 +370,10 @@ impl Reader<'_> {
             // "he said", "… Jane Doe asking"
             // "He's claiming": the pronoun without its contracted verb.
             let base = contraction_base(last.text(text));
-            if lx.is_pronoun(base) {
+            // "…," it added: a body speaks as "it", though only as the first word before a
+            // speech verb ("what it called" is a relative clause, its subject elsewhere).
+            let it = before.len() == 1 && base.eq_ignore_ascii_case("it");
+            if lx.is_pronoun(base) || it {
                 return Some((last.start, last.start + base.len(), Who::Pronoun));
             }
             let run = self.name_run_back(before);
