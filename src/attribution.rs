@@ -16,7 +16,7 @@ use crate::officials::{self, Roster};
 use crate::quotes::QuoteSpan;
 use crate::report::{Quote, Span};
 use crate::speaker::{Mention, Reader, Who};
-use crate::text::{chars_after, chars_before, sentence_end, sentence_start};
+use crate::text::{chars_after, chars_before, is_capitalised, sentence_end, sentence_start, words_in, Word};
 
 /// A speaker mention found next to a speech verb.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -167,6 +167,12 @@ impl<'a> Resolver<'a> {
                         roster.add_mention(o, cue.block, cue.start, cue.end);
                         (Some(roster.official_name(o).to_string()), Some(officials::Who::Official(o)))
                     }
+                    // "the commission" after "the Commission on Presidential Debates": a
+                    // body's common noun refers to the body named with it before. A body is
+                    // no referent for he or she, so it is not kept among the speakers.
+                    None if family.is_empty() => {
+                        return (organisation_named_before(blocks, cue), None);
+                    }
                     None => (None, None),
                 }
             }
@@ -206,6 +212,62 @@ impl<'a> Resolver<'a> {
         let subject = people.iter().find(|(pos, _, subject)| *subject && pos.0 + SUBJECT_BLOCKS >= block);
         subject.or(people.first()).map(|(_, name, _)| name.to_string())
     }
+}
+
+/// The name of the body that a mention such as "the commission" or "the agency" refers to:
+/// the nearest capitalised name before it, in its block or the few before, whose head is
+/// that noun ("Commission on Presidential Debates", "International Atomic Energy Agency").
+/// Only nouns that end organisation names count (`Lexicon::is_org_suffix`).
+fn organisation_named_before(blocks: &[String], cue: &Cue) -> Option<String> {
+    const LOOK_BACK: usize = 8;
+    let lx = Lexicon::get();
+    let mention = &blocks[cue.block][cue.start..cue.end];
+    let head = mention.rsplit(' ').next()?;
+    if !lx.is_org_suffix(head) || head.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let mut chars = head.chars();
+    let capital: String = chars.next()?.to_uppercase().chain(chars).collect();
+    for b in (cue.block.saturating_sub(LOOK_BACK)..=cue.block).rev() {
+        let text = &blocks[b];
+        let end = if b == cue.block { cue.start } else { text.len() };
+        let words = words_in(text, 0, end);
+        let Some(k) = words.iter().rposition(|w| w.text(text) == capital) else {
+            continue;
+        };
+        let joined = |a: &Word, b: &Word| text[a.end..b.start] == *" ";
+        // Capitalised words before the head ("Federal Election"), but not a sentence's "The".
+        let mut first = k;
+        while first > 0
+            && joined(&words[first - 1], &words[first])
+            && is_capitalised(words[first - 1].text(text))
+        {
+            first -= 1;
+        }
+        if first < k && lx.is_determiner(words[first].text(text)) {
+            first += 1;
+        }
+        // "of"/"on"/"for" and capitalised words after it ("on Presidential Debates").
+        let mut last = k;
+        while let (Some(link), Some(next)) = (words.get(last + 1), words.get(last + 2)) {
+            let connector = matches!(link.text(text), "of" | "on" | "for");
+            if !(connector
+                && joined(&words[last], link)
+                && joined(link, next)
+                && is_capitalised(next.text(text)))
+            {
+                break;
+            }
+            last += 2;
+            while words.get(last + 1).is_some_and(|w| joined(&words[last], w) && is_capitalised(w.text(text)))
+            {
+                last += 1;
+            }
+        }
+        // The head alone ("Commission" opening a sentence) names no body.
+        return (first < k || last > k).then(|| text[words[first].start..words[last].end].to_string());
+    }
+    None
 }
 
 /// Is a speaker a place or a body ("Russia", "Yahoo News", "Brookings Institution")? Such a
@@ -714,6 +776,40 @@ mod tests {
                     "She tweeted: \u{201C}This is dangerous for all of us.\u{201D}",
                 ],
                 Some("Ann Lee"),
+            ),
+        ];
+        for (blocks, want) in table {
+            let got = speakers(blocks);
+            assert_eq!(got.last().and_then(|q| q.2.as_deref()), *want, "{blocks:?}");
+        }
+    }
+
+    /// "the commission", "the agency": (blocks, the name the last quotation's speaker
+    /// resolves to).
+    #[test]
+    fn common_nouns_of_bodies() {
+        let table: &[(&[&str], Option<&str>)] = &[
+            (
+                &[
+                    "The Harbour Commission on Fishing Rights met on Monday.",
+                    "The commission says that \u{201C}the audit found nothing wrong at all.\u{201D}",
+                ],
+                Some("Harbour Commission on Fishing Rights"),
+            ),
+            (
+                &[
+                    "Officials at the Federal Water Agency met on Monday.",
+                    "\u{201C}The audit found nothing wrong at all,\u{201D} the agency said.",
+                ],
+                Some("Federal Water Agency"),
+            ),
+            // The noun alone opening a sentence names no body.
+            (
+                &[
+                    "Commission members met.",
+                    "\u{201C}The audit found nothing wrong at all,\u{201D} the commission said.",
+                ],
+                None,
             ),
         ];
         for (blocks, want) in table {
