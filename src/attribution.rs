@@ -574,6 +574,15 @@ mod tests {
             ),
             // A body speaks as "it" after a quotation.
             (r#""We will not raise prices this year," it added."#, Some(("it", Who::Pronoun))),
+            // Lower-case title words and an abbreviated title before the name in apposition.
+            (
+                r#""We will win this!" Bo Park's niece, state Del. Ann Lee (D-Port Alder), shouted."#,
+                Some(("Ann Lee", name(&["Ann", "Lee"]))),
+            ),
+            (
+                r#""We will win this," Bo Park, president of the Port Alder Union of Teachers, said."#,
+                Some(("Bo Park", name(&["Bo", "Park"]))),
+            ),
             (r#"He dismissed it as "the suburbs of the city" — a metaphor for defeat."#, None),
             (r#"The crowd chanted "we will win this" all night."#, None),
             (r#"It was "a very long night for all" of them."#, None),

@@ -475,8 +475,18 @@ impl Reader<'_> {
         }
         // A name: the capitalised words that open the phrase, up to a parenthesis or comma
         // ("Sen. Claire McCaskill (D-Mo.)"), without honorifics, titles and modifiers in front.
+        // Lower-case title words before it are dropped too ("state Del. Ann Lee", "former
+        // Sen. Bo Park").
+        // Not "president of the United Federation …": a title with its "of" is no name's.
+        let lead = words
+            .iter()
+            .take_while(|w| {
+                let t = w.text(text);
+                lx.is_title_word(t) && !matches!(t, "of" | "the" | "for" | "to" | "and" | "on" | "at")
+            })
+            .count();
         let mut caps: Vec<&Word> = Vec::new();
-        for w in &words {
+        for w in &words[lead..] {
             let joined = caps.last().is_none_or(|p: &&Word| !text[p.end..w.start].contains(['(', ',']));
             if !joined || !(is_capitalised(w.text(text)) || is_particle(w.text(text))) {
                 break;
