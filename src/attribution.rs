@@ -16,7 +16,7 @@ use crate::officials::{self, Roster};
 use crate::quotes::QuoteSpan;
 use crate::report::{Quote, Span};
 use crate::speaker::{Mention, Reader, Who};
-use crate::text::{chars_after, chars_before, sentence_end, sentence_start};
+use crate::text::{chars_after, chars_before, is_capitalised, sentence_end, sentence_start, words_in, Word};
 
 /// A speaker mention found next to a speech verb.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -167,6 +167,12 @@ impl<'a> Resolver<'a> {
                         roster.add_mention(o, cue.block, cue.start, cue.end);
                         (Some(roster.official_name(o).to_string()), Some(officials::Who::Official(o)))
                     }
+                    // "the commission" after "the Commission on Presidential Debates": a
+                    // body's common noun refers to the body named with it before. A body is
+                    // no referent for he or she, so it is not kept among the speakers.
+                    None if family.is_empty() => {
+                        return (organisation_named_before(blocks, cue), None);
+                    }
                     None => (None, None),
                 }
             }
@@ -206,6 +212,62 @@ impl<'a> Resolver<'a> {
         let subject = people.iter().find(|(pos, _, subject)| *subject && pos.0 + SUBJECT_BLOCKS >= block);
         subject.or(people.first()).map(|(_, name, _)| name.to_string())
     }
+}
+
+/// The name of the body that a mention such as "the commission" or "the agency" refers to:
+/// the nearest capitalised name before it, in its block or the few before, whose head is
+/// that noun ("Commission on Presidential Debates", "International Atomic Energy Agency").
+/// Only nouns that end organisation names count (`Lexicon::is_org_suffix`).
+fn organisation_named_before(blocks: &[String], cue: &Cue) -> Option<String> {
+    const LOOK_BACK: usize = 8;
+    let lx = Lexicon::get();
+    let mention = &blocks[cue.block][cue.start..cue.end];
+    let head = mention.rsplit(' ').next()?;
+    if !lx.is_org_suffix(head) || head.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let mut chars = head.chars();
+    let capital: String = chars.next()?.to_uppercase().chain(chars).collect();
+    for b in (cue.block.saturating_sub(LOOK_BACK)..=cue.block).rev() {
+        let text = &blocks[b];
+        let end = if b == cue.block { cue.start } else { text.len() };
+        let words = words_in(text, 0, end);
+        let Some(k) = words.iter().rposition(|w| w.text(text) == capital) else {
+            continue;
+        };
+        let joined = |a: &Word, b: &Word| text[a.end..b.start] == *" ";
+        // Capitalised words before the head ("Federal Election"), but not a sentence's "The".
+        let mut first = k;
+        while first > 0
+            && joined(&words[first - 1], &words[first])
+            && is_capitalised(words[first - 1].text(text))
+        {
+            first -= 1;
+        }
+        if first < k && lx.is_determiner(words[first].text(text)) {
+            first += 1;
+        }
+        // "of"/"on"/"for" and capitalised words after it ("on Presidential Debates").
+        let mut last = k;
+        while let (Some(link), Some(next)) = (words.get(last + 1), words.get(last + 2)) {
+            let connector = matches!(link.text(text), "of" | "on" | "for");
+            if !(connector
+                && joined(&words[last], link)
+                && joined(link, next)
+                && is_capitalised(next.text(text)))
+            {
+                break;
+            }
+            last += 2;
+            while words.get(last + 1).is_some_and(|w| joined(&words[last], w) && is_capitalised(w.text(text)))
+            {
+                last += 1;
+            }
+        }
+        // The head alone ("Commission" opening a sentence) names no body.
+        return (first < k || last > k).then(|| text[words[first].start..words[last].end].to_string());
+    }
+    None
 }
 
 /// Is a speaker a place or a body ("Russia", "Yahoo News", "Brookings Institution")? Such a
@@ -285,7 +347,18 @@ fn framing_cue(
         return found.or_else(|| if same_sentence { done[i - 1].clone() } else { None });
     }
     if head_start > prev_quote {
-        return None;
+        // A quotation that is a sentence of its own after narration naming a person, with
+        // nothing after it in its sentence: `Lee named the cost as one reason. "…"` — the
+        // subject of the sentence before (which holds no quotation) said it.
+        let sentence_rest = &text[span.end..sentence_end(text, span.end, text.len())];
+        if sentence_rest.chars().any(char::is_alphanumeric) || span.continues.is_some() {
+            return None;
+        }
+        let prev_start = sentence_start(text, prev_quote, head_start.saturating_sub(1)).max(prev_quote);
+        return reader
+            .framing_subject(prev_start, head_start)
+            .filter(person)
+            .and_then(|m| cue(span.block, m));
     }
     // Only a paragraph that is a quotation and nothing more ("“…” was painted on a banner" is
     // narration about a quotation).
@@ -494,6 +567,22 @@ mod tests {
                 Some(("He Jianxiong", name(&["He", "Jianxiong"]))),
             ),
             (r#""We need more time," He said."#, Some(("He", Who::Pronoun))),
+            // "…," but she said …: a new clause; the quotation's speaker is before it.
+            (
+                r#"Ann Lee said the tape did not give "any clear sign of a gun at all," but she said it helped."#,
+                Some(("Ann Lee", name(&["Ann", "Lee"]))),
+            ),
+            // A body speaks as "it" after a quotation.
+            (r#""We will not raise prices this year," it added."#, Some(("it", Who::Pronoun))),
+            // Lower-case title words and an abbreviated title before the name in apposition.
+            (
+                r#""We will win this!" Bo Park's niece, state Del. Ann Lee (D-Port Alder), shouted."#,
+                Some(("Ann Lee", name(&["Ann", "Lee"]))),
+            ),
+            (
+                r#""We will win this," Bo Park, president of the Port Alder Union of Teachers, said."#,
+                Some(("Bo Park", name(&["Bo", "Park"]))),
+            ),
             (r#"He dismissed it as "the suburbs of the city" — a metaphor for defeat."#, None),
             (r#"The crowd chanted "we will win this" all night."#, None),
             (r#"It was "a very long night for all" of them."#, None),
@@ -554,6 +643,34 @@ mod tests {
             (
                 &[r#"The city council issued a statement calling the vote "a clear breach of the charter.""#],
                 &[(Some("The city council"), None)],
+            ),
+            // A date's year after a comma is part of the introductory phrase.
+            (
+                &[
+                    "On July 6, 2015, Ann Lee made the following comment:",
+                    r#""We will not stop until it is done.""#,
+                ],
+                &[lee],
+            ),
+            // A quotation that is a sentence of its own after narration: the narration's
+            // subject, past an abbreviated title and a parenthesis after the name.
+            (
+                &[r#"Ann Lee named the cost as one reason to act. "Nobody here wants to wait for a plan.""#],
+                &[lee],
+            ),
+            (
+                &[
+                    r#"On the show, Sen. Ann Lee (Vt.), who lost the race, named the cost. "Nobody here wants to wait.""#,
+                ],
+                &[lee],
+            ),
+            (&[r#"In January, Gov. Ann Lee praised the plan for its "new and bold ideas.""#], &[lee]),
+            // … but not when the sentence goes on past the quotation.
+            (&[r#"Ann Lee left early. "Bring back our bridge" was painted on the wall."#], &[(None, None)]),
+            // "what it called" is no subject: the sentence's is.
+            (
+                &[r#"The Security Council pledged to act on what it called "a clear threat to peace.""#],
+                &[(Some("The Security Council"), Some("Security Council"))],
             ),
             // A place in an introductory phrase is no speaker.
             (&[r#"Along Quay Street, signs reading "Bring back our boat" still hang."#], &[(None, None)]),
@@ -644,6 +761,70 @@ mod tests {
             "\u{201C}We will build the bridge this year,\u{201D} he said.",
         ]);
         assert_eq!(got[0].2.as_deref(), Some("Paul Okafor"));
+    }
+
+    /// He/she: (blocks, the name the last quotation's pronoun resolves to).
+    #[test]
+    fn pronoun_resolution() {
+        let table: &[(&[&str], Option<&str>)] = &[
+            // A lone given name marks its gender: "he" is not Melanie.
+            (
+                &[
+                    "Paul Okafor spoke at the rally on Monday.",
+                    "Melanie watched it at home and said \u{201C}he is the one for all of us.\u{201D}",
+                    "\u{201C}We will build the bridge this year,\u{201D} he said.",
+                ],
+                Some("Paul Okafor"),
+            ),
+            // A name after a participle after "tweets" is the participle's object, no subject.
+            (
+                &[
+                    "Ann Lee spoke at the hall on Monday.",
+                    "She says the tweets accusing Mary Park of lying are \u{201C}lies and nothing else.\u{201D}",
+                    "The candidate answered in her own series of posts.",
+                    "She tweeted: \u{201C}This is dangerous for all of us.\u{201D}",
+                ],
+                Some("Ann Lee"),
+            ),
+        ];
+        for (blocks, want) in table {
+            let got = speakers(blocks);
+            assert_eq!(got.last().and_then(|q| q.2.as_deref()), *want, "{blocks:?}");
+        }
+    }
+
+    /// "the commission", "the agency": (blocks, the name the last quotation's speaker
+    /// resolves to).
+    #[test]
+    fn common_nouns_of_bodies() {
+        let table: &[(&[&str], Option<&str>)] = &[
+            (
+                &[
+                    "The Harbour Commission on Fishing Rights met on Monday.",
+                    "The commission says that \u{201C}the audit found nothing wrong at all.\u{201D}",
+                ],
+                Some("Harbour Commission on Fishing Rights"),
+            ),
+            (
+                &[
+                    "Officials at the Federal Water Agency met on Monday.",
+                    "\u{201C}The audit found nothing wrong at all,\u{201D} the agency said.",
+                ],
+                Some("Federal Water Agency"),
+            ),
+            // The noun alone opening a sentence names no body.
+            (
+                &[
+                    "Commission members met.",
+                    "\u{201C}The audit found nothing wrong at all,\u{201D} the commission said.",
+                ],
+                None,
+            ),
+        ];
+        for (blocks, want) in table {
+            let got = speakers(blocks);
+            assert_eq!(got.last().and_then(|q| q.2.as_deref()), *want, "{blocks:?}");
+        }
     }
 
     fn cue_in(lang: &str, block: &str) -> Option<(String, Who)> {

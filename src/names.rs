@@ -398,7 +398,13 @@ impl NameIndex {
         self.genders.get(full_name).copied().or_else(|| {
             let mut words = full_name.split(' ');
             let first = words.next()?;
-            words.next()?; // a lone surname says nothing
+            // A lone word is a given name only when no full name has it as its surname
+            // ("Melanie", in a feature that names her so); a lone surname says nothing.
+            if words.next().is_none()
+                && self.by_surname.get(first).is_some_and(|g| !g.full_mentions.is_empty())
+            {
+                return None;
+            }
             Lexicon::get().first_name_gender(first)
         })
     }
@@ -791,11 +797,14 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
         }
         let mention_from = if title.is_some() { start } else { name_start };
         let possessive = bare(last.text(src)).len() != last.text(src).len();
-        // "said Ann Lee", "said former mayor Ann Lee"; not "agreed with Ann Lee".
+        // "said Ann Lee", "said former mayor Ann Lee"; not "agreed with Ann Lee", nor "tweets
+        // accusing Ann Lee" (a word between that is itself a verb makes the name its object).
         let after_verb = words[..i].iter().rev().take(2).any(|w| lx.is_speech_verb(w.text(src)))
             && words[..i].last().is_some_and(|w| {
                 const OBJECT_OF: &str = "with to for about against by on of at in";
-                !OBJECT_OF.split(' ').any(|p| p == w.text(src))
+                let t = w.text(src);
+                !OBJECT_OF.split(' ').any(|p| p == t)
+                    && (lx.is_speech_verb(t) || !(t.ends_with("ing") || t.ends_with("ed")))
             });
         let subject = (opens_sentence(src, words, &mut sentences, mention_from)
             || after_verb

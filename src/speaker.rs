@@ -53,8 +53,9 @@ impl Reader<'_> {
             let np_from = words[k].start;
             return self.following(np_from, self.clause_end(np_from, to));
         }
-        // "…" when he said …: a new clause, not this quotation's attribution.
-        if words.first().is_some_and(|w| is_subordinator(w.text(text))) {
+        // "…" when he said …, "…," but he said …: a new clause, not this quotation's
+        // attribution.
+        if words.first().is_some_and(|w| is_subordinator(w.text(text)) || w.text(text) == "but") {
             return None;
         }
         // French inversion: « … », dit-il / a-t-elle ajouté.
@@ -189,13 +190,23 @@ impl Reader<'_> {
         if lx.is_pronoun(base) && !self.surname_he(words, 0) {
             return Opening::Found((first.start, first.start + base.len(), Who::Pronoun));
         }
-        if is_intro_word(&lower) || (lower.ends_with("ing") && words.len() > 1) || lower.ends_with("ly") {
+        // "On July 6, 2015, Lee …": a number opens the rest of a date, not a subject.
+        let number = t.starts_with(|c: char| c.is_ascii_digit());
+        if is_intro_word(&lower)
+            || (lower.ends_with("ing") && words.len() > 1)
+            || lower.ends_with("ly")
+            || number
+        {
             return Opening::Intro;
         }
         // Whatever the subject is, a verb (a lower-case word) must follow it in this part, or
         // an apposition in the next ("Ann Lee, the mayor, said").
+        // A parenthesis after the name is an aside: "Sen. Ann Lee (Vt.), who …, named …".
         let verb_after = |end: usize| {
-            words.iter().any(|w| w.start >= end && w.text(text).starts_with(char::is_lowercase)) || end >= to
+            let rest = text[end..to].trim();
+            words.iter().any(|w| w.start >= end && w.text(text).starts_with(char::is_lowercase))
+                || end >= to
+                || rest.starts_with('(') && rest.ends_with(')')
         };
         let possessive = |t: &str| t.ends_with("'s") || t.ends_with("\u{2019}s");
         // A name, up to a possessive ("Smith's campaign" is a noun phrase).
@@ -204,7 +215,11 @@ impl Reader<'_> {
                 .iter()
                 .enumerate()
                 .take_while(|(k, w)| {
-                    let joined = *k == 0 || text[words[k - 1].end..w.start].trim().is_empty();
+                    // "Gov. Earl Ray Tomblin": an abbreviation's period joins it to the name.
+                    let joined = *k == 0 || {
+                        let gap = text[words[k - 1].end..w.start].trim();
+                        gap.is_empty() || gap == "." && lx.is_abbreviation(words[k - 1].text(text))
+                    };
                     let prev_possessive = *k > 0 && possessive(words[k - 1].text(text));
                     joined && !prev_possessive && (is_capitalised(w.text(text)) || is_particle(w.text(text)))
                 })
@@ -355,7 +370,10 @@ impl Reader<'_> {
             // "he said", "… Jane Doe asking"
             // "He's claiming": the pronoun without its contracted verb.
             let base = contraction_base(last.text(text));
-            if lx.is_pronoun(base) {
+            // "…," it added: a body speaks as "it", though only as the first word before a
+            // speech verb ("what it called" is a relative clause, its subject elsewhere).
+            let it = before.len() == 1 && base.eq_ignore_ascii_case("it");
+            if lx.is_pronoun(base) || it {
                 return Some((last.start, last.start + base.len(), Who::Pronoun));
             }
             let run = self.name_run_back(before);
@@ -457,8 +475,18 @@ impl Reader<'_> {
         }
         // A name: the capitalised words that open the phrase, up to a parenthesis or comma
         // ("Sen. Claire McCaskill (D-Mo.)"), without honorifics, titles and modifiers in front.
+        // Lower-case title words before it are dropped too ("state Del. Ann Lee", "former
+        // Sen. Bo Park").
+        // Not "president of the United Federation …": a title with its "of" is no name's.
+        let lead = words
+            .iter()
+            .take_while(|w| {
+                let t = w.text(text);
+                lx.is_title_word(t) && !matches!(t, "of" | "the" | "for" | "to" | "and" | "on" | "at")
+            })
+            .count();
         let mut caps: Vec<&Word> = Vec::new();
-        for w in &words {
+        for w in &words[lead..] {
             let joined = caps.last().is_none_or(|p: &&Word| !text[p.end..w.start].contains(['(', ',']));
             if !joined || !(is_capitalised(w.text(text)) || is_particle(w.text(text))) {
                 break;
