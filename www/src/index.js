@@ -159,13 +159,20 @@ const failed = (e) => {
   if (e?.name !== 'AbortError') stopWatching();
 };
 
-/** The panel's toggle: read the whole page, or the article again. */
-function rescope(name) {
-  if (!state) return;
+/** The panel's toggle: read the whole page, or the article again (in slices, as a scan does). */
+async function rescope(name) {
+  const current = state;
+  if (!current) return;
+  const next = async (text) => {
+    panel?.busy(text);
+    await pause();
+    if (state !== current) throw Object.assign(new Error('factlens: superseded'), { name: 'AbortError' });
+  };
   try {
-    state.scope = pickScope(null, name);
-    state.blocks = read(state.scope);
-    reanalyze().catch(failed);
+    const scope = await findScope(null, name, next);
+    const blocks = await stepped(walk(scope.root, (el) => ours(el) || scope.skip.has(el)), next, (n) => `Reading: ${n} paragraphs`);
+    Object.assign(current, { scope, blocks });
+    await reanalyze();
   } catch (e) {
     failed(e);
   }
@@ -201,6 +208,27 @@ function stopWatching() {
 
 /** Lets the page run (timers, input, painting) between two steps of a scan. */
 const pause = () => new Promise((done) => setTimeout(done, 0));
+
+/**
+ * Runs the generator `steps` to its end, letting the page run about every 10 ms: `next(text)`
+ * shows the progress line `say(value)` and pauses (and throws when the work was cancelled).
+ */
+async function stepped(steps, next, say) {
+  let step;
+  let slice = performance.now();
+  while (!(step = steps.next()).done) {
+    if (performance.now() - slice > 10) {
+      await next(say(step.value));
+      slice = performance.now();
+    }
+  }
+  return step.value;
+}
+
+/** pickScope(), finding the article in slices. */
+const findScope = async (root, name, next) => (root || name === 'page'
+  ? pickScope(root, name)
+  : { ...(await stepped(articleSteps(document), next, () => 'Finding the article…')), name: 'article' });
 
 /**
  * Scans the page: reads its visible text, analyses it, highlights the findings and opens the
@@ -260,22 +288,8 @@ async function scanning(options, stopped) {
   stopped();
   const t1 = performance.now();
 
-  /** Runs the generator `steps` to its end, letting the page run about every 10 ms. */
-  const stepped = async (steps, say) => {
-    let step;
-    let slice = performance.now();
-    while (!(step = steps.next()).done) {
-      if (performance.now() - slice > 10) {
-        await next(say(step.value));
-        slice = performance.now();
-      }
-    }
-    return step.value;
-  };
-  const scope = options.root || options.scope === 'page'
-    ? pickScope(options.root, options.scope)
-    : { ...(await stepped(articleSteps(document), () => 'Finding the article…')), name: 'article' };
-  const blocks = await stepped(walk(scope.root, (el) => ours(el) || scope.skip.has(el)), (n) => `Reading: ${n} paragraphs`);
+  const scope = await findScope(options.root, options.scope, next);
+  const blocks = await stepped(walk(scope.root, (el) => ours(el) || scope.skip.has(el)), next, (n) => `Reading: ${n} paragraphs`);
   await next(`Analysing ${blocks.length} paragraphs…`);
   const t2 = performance.now();
   const report = await analyze(core, blocks, scope.root, options.worker);
