@@ -301,10 +301,10 @@ export function openPanel(actions) {
     const show = (ranges) => () => actions.show(ranges);
 
     // Words as <ins>/<del> text nodes; the page's words never become markup.
-    const words = (tag, list) => list.flatMap((w) => [h(tag, null, clip(w, 80)), ' ']);
+    const words = (tag, list) => list.flatMap((w) => [h(tag, null, clip(w.text, 80)), ' ']);
     const diff = (c) => [c.inserted.length > 0 && ['added ', ...words('ins', c.inserted)],
       c.deleted.length > 0 && ['removed ', ...words('del', c.deleted)]];
-    const joined = (list) => list.join(', ');
+    const joined = (list) => list.map((w) => w.text).join(', ');
 
     // Repeats: one entry per group, a button per copy; for an edited group, what each copy
     // changed against copy 1.
@@ -327,7 +327,7 @@ export function openPanel(actions) {
       const change = (c) => {
         const what = [c.reordered && 'sentences in another order', ...diff(c)].filter(Boolean);
         if (!what.length) what.push(c.similarity === 1 ? 'same words (punctuation differs)' : 'no word changes');
-        return h('li', null, h('button', { class: 'item', type: 'button', onclick: show(c.ranges), 'data-key': `c${gi}.${c.copy}` },
+        return h('li', null, h('button', { class: 'item', type: 'button', onclick: () => actions.show(c.ranges()), 'data-key': `c${gi}.${c.copy}` },
           h('strong', null, `Copy ${c.copy}`), ` (${percent(c.similarity)}): `, what));
       };
       return h('li', null,
