@@ -16,23 +16,31 @@ export function findings(report, blocks) {
   const officials = report.officials || [];
   const people = report.people || [];
 
-  const texts = (runs) => (runs || []).map((r) => r.text);
+  // Word runs ({ text, block, start, end }) as the Report has them: the panel reads their text
+  // for the entries it draws (a long page has a hundred thousand of them).
+  const runs = (list) => list || [];
   const repeats = report.repeats.map((g) => {
-    const copies = g.blocks.map((b) => keep([blockRange(blocks, b)]));
+    const copies = g.blocks.map((b) => {
+      const range = blockRange(blocks, b);
+      return range ? [range] : [];
+    });
     paint[g.kind === 'edited' ? 'edited' : 'repeat'].push(...copies.flat());
-    // For edited groups: what each later copy changed, against the first (copy 1).
-    const changes = (g.changes || []).map((c) => ({
-      copy: g.blocks.indexOf(c.block) + 1,
-      similarity: c.similarity,
-      reordered: c.reordered,
-      inserted: texts(c.inserted),
-      deleted: texts(c.deleted),
-      // The inserted words in the copy, else the copy itself.
-      ranges: keep(c.inserted.map((r) => spanRange(blocks, r))).concat(keep([blockRange(blocks, c.block)])),
-    }));
+    let changes;
     return {
-      kind: g.kind, similarity: g.similarity, excerpt: g.excerpt, copies,
-      furniture: !!g.furniture, changes,
+      kind: g.kind, similarity: g.similarity, excerpt: g.excerpt, copies, furniture: !!g.furniture,
+      // For edited groups: what each later copy changed, against the first (copy 1). Made when
+      // the panel first asks (it draws a few groups; a long page has tens of thousands).
+      get changes() {
+        return (changes ??= (g.changes || []).map((c) => ({
+          copy: g.blocks.indexOf(c.block) + 1,
+          similarity: c.similarity,
+          reordered: c.reordered,
+          inserted: runs(c.inserted),
+          deleted: runs(c.deleted),
+          // The inserted words in the copy, else the copy itself; made on a click.
+          ranges: () => keep(runs(c.inserted).map((r) => spanRange(blocks, r)).concat(blockRange(blocks, c.block))),
+        })));
+      },
     };
   });
 
@@ -108,8 +116,8 @@ export function findings(report, blocks) {
       similarity: d.similarity,
       earlier: a.text,
       later: b.text,
-      inserted: texts(d.inserted),
-      deleted: texts(d.deleted),
+      inserted: runs(d.inserted),
+      deleted: runs(d.deleted),
       ranges: keep([quoteRange(a), quoteRange(b)]),
     };
   });

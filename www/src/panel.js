@@ -106,6 +106,9 @@ const NO_SOURCE = 'No named source';
 /** Text in quote marks, unless it starts with one of its own. */
 const quoted = (t) => (/^["“‘'«„]/.test(t) ? t : `“${t}”`);
 
+/** Entries a list shows at first, and how many more each "Show more" adds. */
+const LIMIT = 50;
+
 /** The key of a repeat group's category. */
 const repeatKey = (g) => (g.kind === 'edited' ? 'edited' : 'repeat');
 
@@ -133,6 +136,34 @@ export function openPanel(actions) {
   let folded = null; // the fold of furniture repeats, and whether the reader opened it
   let furnitureOpen = false;
   const closedSections = new Set();
+  const shown = new Map(); // list -> how many of its entries the reader had shown
+
+  /**
+   * `all` as entries (`make(entry, i)`) in `box`, `first` of them at first: with thousands of
+   * findings the panel draws a screenful, not thousands of entries. A "Show N more" button
+   * after the box adds LIMIT more and moves focus to the first of them; an update keeps as
+   * many shown as the reader had.
+   */
+  const batched = (id, all, make, first = LIMIT, box = h('ul')) => {
+    let n = 0;
+    const add = (k) => {
+      for (const end = Math.min(all.length, n + k); n < end; n++) box.append(make(all[n], n));
+      shown.set(id, n);
+      return all.length - n;
+    };
+    const label = () => `Show ${Math.min(all.length - n, LIMIT)} more of ${all.length - n}`;
+    const more = add(Math.max(first, shown.get(id) || 0)) > 0 && h('button', {
+      class: 'tool', type: 'button', 'data-key': `m-${id}`,
+      onclick: () => {
+        const at = n;
+        if (add(LIMIT)) more.textContent = label();
+        else more.remove();
+        const el = box.children[at];
+        (el.querySelector('button,summary') || el).focus();
+      },
+    }, label());
+    return [box, more];
+  };
 
   const live = h('p', { role: 'status', 'aria-live': 'polite', class: 'sr' });
   const summary = h('p', { class: 'summary' });
@@ -252,7 +283,8 @@ export function openPanel(actions) {
     const hits = host.contains(document.elementFromPoint(x, y)) ? [] : rangesAt(x, y);
     const lines = [];
     for (const [, range] of hits) {
-      const note = notes.get(range);
+      let note = notes.get(range);
+      note = typeof note === 'function' ? note() : note;
       if (note && !lines.some((l) => l[0] === note[0])) lines.push(note);
     }
     if (!lines.length) {
@@ -298,88 +330,102 @@ export function openPanel(actions) {
     // already shown (and may be scrolled) pays for it.
     const scrolled = first ? 0 : body.scrollTop;
     notes = new Map();
-    const show = (ranges) => () => actions.show(ranges);
+    // An entry's button: "go to" its ranges (a list, or a function that makes it on the click).
+    const item = (key, ranges, ...children) => h('button', {
+      class: 'item', type: 'button', 'data-key': key, onclick: () => actions.show(ranges.call ? ranges() : ranges),
+    }, ...children);
 
     // Words as <ins>/<del> text nodes; the page's words never become markup.
-    const words = (tag, list) => list.flatMap((w) => [h(tag, null, clip(w, 80)), ' ']);
+    const words = (tag, list) => list.flatMap((w) => [h(tag, null, clip(w.text, 80)), ' ']);
     const diff = (c) => [c.inserted.length > 0 && ['added ', ...words('ins', c.inserted)],
       c.deleted.length > 0 && ['removed ', ...words('del', c.deleted)]];
-    const joined = (list) => list.join(', ');
+    const joined = (list) => list.map((w) => w.text).join(', ');
 
     // Repeats: one entry per group, a button per copy; for an edited group, what each copy
-    // changed against copy 1.
-    const repeatItem = (g, gi) => {
-      const key = repeatKey(g);
-      const what = key === 'edited' ? `Edited repeat, ${percent(g.similarity)} similar` : 'Repeated paragraph';
-      const changed = new Map(g.changes.map((c) => [c.copy, c]));
-      const copies = g.copies.map((ranges, i) => {
-        const others = g.copies.map((r, j) => j !== i && r[0] && `Copy ${j + 1}: ${quoted(clip(r[0].toString().trim(), 70))}`).filter(Boolean);
-        const c = changed.get(i + 1);
-        const edits = c && [c.reordered && 'sentences in another order', c.inserted.length > 0 && `added ${joined(c.inserted)}`,
-          c.deleted.length > 0 && `removed ${joined(c.deleted)}`].filter(Boolean).join(' · ');
-        for (const r of ranges) notes.set(r, [`${what} — copy ${i + 1} of ${g.copies.length}`, edits, ...others.slice(0, 3)].filter(Boolean));
-        return h('button', {
-          class: 'item', type: 'button', onclick: show(ranges), 'data-key': `r${gi}.${i}`,
-          'aria-label': `Show copy ${i + 1} of ${g.copies.length}`,
-        }, `Copy ${i + 1}`);
+    // changed against copy 1. The card's text for a copy is made when the card shows it.
+    const repeatNote = (g, i) => {
+      const c = g.changes.find((c) => c.copy === i + 1);
+      const others = [];
+      g.copies.forEach(([r], j) => j !== i && r && others.length < 3 && others.push(`Copy ${j + 1}: ${quoted(clip(r.toString().trim(), 70))}`));
+      return [`${repeatKey(g) === 'edited' ? `Edited repeat, ${percent(g.similarity)} similar` : 'Repeated paragraph'} — copy ${i + 1} of ${g.copies.length}`, c && [c.reordered && 'sentences in another order',
+        c.inserted.length > 0 && `added ${joined(c.inserted)}`, c.deleted.length > 0 && `removed ${joined(c.deleted)}`]
+        .filter(Boolean).join(' · '), ...others].filter(Boolean);
+    };
+    const indexed = model.repeats.map((g, gi) => {
+      g.copies.forEach((ranges, i) => {
+        const note = () => repeatNote(g, i);
+        for (const r of ranges) notes.set(r, note);
       });
+      return [g, gi];
+    });
+    const repeatItem = ([g, gi]) => {
+      const key = repeatKey(g);
+      const copy = (ranges, i) => {
+        const b = item(`r${gi}.${i}`, ranges, `Copy ${i + 1}`);
+        b.setAttribute('aria-label', `Show copy ${i + 1} of ${g.copies.length}`);
+        return b;
+      };
       // Its name is its text, so a screen reader hears the words that changed.
       const change = (c) => {
         const what = [c.reordered && 'sentences in another order', ...diff(c)].filter(Boolean);
         if (!what.length) what.push(c.similarity === 1 ? 'same words (punctuation differs)' : 'no word changes');
-        return h('li', null, h('button', { class: 'item', type: 'button', onclick: show(c.ranges), 'data-key': `c${gi}.${c.copy}` },
+        return h('li', null, item(`c${gi}.${c.copy}`, c.ranges,
           h('strong', null, `Copy ${c.copy}`), ` (${percent(c.similarity)}): `, what));
       };
       return h('li', null,
         h('p', { class: 'excerpt' }, swatch(key), ' ', quoted(clip(g.excerpt, 120)), h('span', { class: 'times' }, `×${g.copies.length}`)),
         h('span', { class: 'meta' }, key === 'edited' ? `edited, ${percent(g.similarity)} similar` : 'verbatim'),
-        g.changes.length > 0 && h('ul', { class: 'changes', 'aria-label': 'What changed against copy 1' }, g.changes.map(change)),
-        h('div', { class: 'copies' }, copies));
+        g.changes.length > 0 && batched(`c${gi}`, g.changes, change, 10, h('ul', { class: 'changes', 'aria-label': 'What changed against copy 1' })),
+        batched(`r${gi}`, g.copies, copy, 20, h('div', { class: 'copies' })));
     };
     // Repeats in the article first; those only in page furniture (navigation, footers, captions
     // repeated by layout) folded below them.
-    const items = model.repeats.map(repeatItem);
-    const inFurniture = items.filter((_, i) => model.repeats[i].furniture);
-    const inArticle = items.filter((_, i) => !model.repeats[i].furniture);
+    const inFurniture = indexed.filter(([g]) => g.furniture);
+    const inArticle = indexed.filter(([g]) => !g.furniture);
     if (folded) furnitureOpen = folded.open;
     const fold = inFurniture.length > 0 && h('details', { open: furnitureOpen ? '' : null },
-      h('summary', { 'data-key': 'furniture' }, `In page furniture (${inFurniture.length})`), h('ul', null, inFurniture));
+      h('summary', { 'data-key': 'furniture' }, `In page furniture (${inFurniture.length})`), batched('furniture', inFurniture, repeatItem));
     folded = fold || null;
-    const repeats = [inArticle.length > 0 && h('ul', null, inArticle), fold].filter(Boolean);
+    const repeats = [inArticle.length > 0 && batched('repeats', inArticle, repeatItem), fold].filter(Boolean);
 
     // The same speaker quoted twice in slightly different words.
-    const drift = model.drift.map((d, i) =>
-      h('li', null, h('button', { class: 'item', type: 'button', onclick: show(d.ranges), 'data-key': `d${i}:${d.speaker}` },
+    const drift = batched('drift', model.drift, (d, i) =>
+      h('li', null, item(`d${i}:${d.speaker}`, d.ranges,
         h('strong', null, d.speaker), ` (${percent(d.similarity)} similar)`,
         // A quote's text carries its own quote marks.
         h('span', { class: 'meta' }, clip(d.earlier, 90)),
         h('span', { class: 'meta' }, `later: ${clip(d.later, 90)}`),
         h('span', { class: 'meta' }, diff(d)))));
 
-    // Quotes: the chart of who gets the voice, then the quotes under each speaker.
+    // Quotes: the chart of who gets the voice, then the quotes under each speaker (with many
+    // quotes, the first ten speakers and ten quotes of each at first).
     const seen = new Map();
-    const quotes = model.quoteGroups.map((group) => {
+    const keys = new Map();
+    for (const group of model.quoteGroups) {
       const name = group.attributed ? group.name : NO_SOURCE;
-      return h('div', null,
-        h('h4', null, group.name, ' ', h('span', { class: 'count' }, `(${group.items.length})`)),
-        h('ul', null, group.items.map((q) => {
-          const official = q.official != null ? model.officials[q.official] : null;
-          const title = official && official.titles.length ? official.titles.join(', ') : null;
-          const note = [`Quote — ${name}`, title, q.via && `as “${q.via}”`,
-            group.attributed && plural(group.items.length, 'quote') + ' from this speaker'].filter(Boolean);
-          for (const r of q.ranges) notes.set(r, note);
-          for (const r of q.speakerRanges) {
-            notes.set(r, [`Speaker — ${name}`, title, plural(group.items.length, 'quote')].filter(Boolean));
-          }
-          const text = q.text.slice(0, 60);
-          const n = (seen.get(text) || 0) + 1;
-          seen.set(text, n);
-          return h('li', null, h('button', { class: 'item', type: 'button', onclick: show(q.ranges), 'data-key': `q${n}:${text}` },
-            clip(q.text),
-            (q.via || q.paragraphs > 1) && h('span', { class: 'meta' },
-              [q.via && `as “${q.via}”`, q.paragraphs > 1 && `${q.paragraphs} paragraphs`].filter(Boolean).join(' · '))));
-        })));
-    });
+      for (const q of group.items) {
+        const official = q.official != null ? model.officials[q.official] : null;
+        const title = official && official.titles.length ? official.titles.join(', ') : null;
+        const note = [`Quote — ${name}`, title, q.via && `as “${q.via}”`,
+          group.attributed && plural(group.items.length, 'quote') + ' from this speaker'].filter(Boolean);
+        for (const r of q.ranges) notes.set(r, note);
+        for (const r of q.speakerRanges) {
+          notes.set(r, [`Speaker — ${name}`, title, plural(group.items.length, 'quote')].filter(Boolean));
+        }
+        const text = q.text.slice(0, 60);
+        const n = (seen.get(text) || 0) + 1;
+        seen.set(text, n);
+        keys.set(q, `q${n}:${text}`);
+      }
+    }
+    const few = model.quoteCount > LIMIT ? 10 : LIMIT;
+    const quotes = model.quoteGroups.length > 0 && batched('quotes', model.quoteGroups, (group) => h('div', null,
+      h('h4', null, group.name, ' ', h('span', { class: 'count' }, `(${group.items.length})`)),
+      batched(`q:${group.name}`, group.items, (q) =>
+        h('li', null, item(keys.get(q), q.ranges,
+          clip(q.text),
+          (q.via || q.paragraphs > 1) && h('span', { class: 'meta' },
+            [q.via && `as “${q.via}”`, q.paragraphs > 1 && `${q.paragraphs} paragraphs`].filter(Boolean).join(' · ')))), few)), few, h('div'));
     const voices = model.quoteGroups.map((g) => [g.attributed ? g.name : NO_SOURCE, g.items.length, !g.attributed])
       .sort((a, b) => a[2] - b[2] || b[1] - a[1]);
     const named = voices.filter((v) => !v[2]);
@@ -398,15 +444,19 @@ export function openPanel(actions) {
       })));
 
     // Officials, then the other people named; a bare surname several of them share is ambiguous.
-    const person = (kind, letter) => (o, i) => {
-      const lines = [o.titles.join(', '), o.where.join(' · '), `${plural(o.mentions, 'mention')} · ${plural(o.quotes, 'quote')}`,
-        o.ambiguous > 0 && `${o.ambiguous} by a surname others share`];
-      for (const r of o.ranges) notes.set(r, [`${kind} — ${o.name}`, ...lines.filter(Boolean)]);
-      return h('li', null, h('button', { class: 'item', type: 'button', onclick: show(o.ranges), 'data-key': `${letter}${i}:${o.name}` },
-        h('strong', null, o.name), ...lines.filter(Boolean).map((l) => h('span', { class: 'meta' }, l))));
+    const lines = (o) => [o.titles.join(', '), o.where.join(' · '), `${plural(o.mentions, 'mention')} · ${plural(o.quotes, 'quote')}`,
+      o.ambiguous > 0 && `${o.ambiguous} by a surname others share`].filter(Boolean);
+    const people = (kind, list) => {
+      for (const o of list) {
+        const note = [`${kind} — ${o.name}`, ...lines(o)];
+        for (const r of o.ranges) notes.set(r, note);
+      }
+      return list.length > 0 && batched(kind, list, (o, i) =>
+        h('li', null, item(`${kind[0].toLowerCase()}${i}:${o.name}`, o.ranges,
+          h('strong', null, o.name), ...lines(o).map((l) => h('span', { class: 'meta' }, l)))));
     };
-    const officials = model.officials.map(person('Official', 'o'));
-    const people = model.people.map(person('Person', 'p'));
+    const officials = people('Official', model.officials);
+    const others = people('Person', model.people);
 
     const section = (id, key, title, count, content) => {
       const open = !closedSections.has(id);
@@ -435,10 +485,10 @@ export function openPanel(actions) {
         }, 'Whole page')),
       section('repeats', 'repeat', 'Repeated paragraphs', model.repeats.length, repeats.length ? repeats : none()),
       // Shown only when a speaker's quote reappears reworded, or people without a title are named.
-      drift.length > 0 && section('drift', 'quote', 'Quote drift', drift.length, h('ul', null, drift)),
-      section('quotes', 'quote', 'Quotes', model.quoteCount, quotes.length ? [chart, ...quotes] : none()),
-      section('officials', 'official', 'Officials', model.officials.length, officials.length ? h('ul', null, officials) : none()),
-      people.length > 0 && section('people', null, 'People', people.length, h('ul', null, people)),
+      model.drift.length > 0 && section('drift', 'quote', 'Quote drift', model.drift.length, drift),
+      section('quotes', 'quote', 'Quotes', model.quoteCount, quotes ? [chart, quotes] : none()),
+      section('officials', 'official', 'Officials', model.officials.length, officials || none()),
+      others && section('people', null, 'People', model.people.length, others),
     ].filter(Boolean));
     if (scrolled) body.scrollTop = scrolled;
     summary.textContent = [plural(model.repeats.length, 'repeat'), plural(model.quoteCount, 'quote'),
