@@ -11,9 +11,11 @@
 // A file may have a temporary allowance above its budget (a ratchet): over the budget but within
 // the allowance it is reported as over and does not fail, past the allowance it fails. The JS
 // shell has one since the overlay of issues 5-7 was merged (README, "Sizes"); it went from
-// 18.5 KB to 17.8 KB when export('w3c') moved to a file of its own, and back to 18.0 KB for the
-// panel's "Show N more" lists (issue 9: pages with thousands of findings). Lower the allowance as the
-// shell shrinks, and delete it once the shell is within 15 KB again.
+// 18.5 KB to 17.8 KB when export('w3c') moved to a file of its own, and up to 19.0 KB for issue 9
+// (heavy and unusual pages): the panel's "Show N more" lists, the routing of large pages to a
+// worker (whose code is a file of its own), finding the article in slices, and highlights in
+// same-origin frames and shadow roots. Lower the allowance as the shell shrinks, and delete it
+// once the shell is within 15 KB again.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +26,7 @@ const KB = 1024;
 /** Gzipped budgets, in bytes, and temporary allowances above them. */
 const BUDGETS = {
   wasm: { budget: 150 * KB },
-  shell: { budget: 15 * KB, allowance: 18.0 * KB, why: 'the overlay of issues 5-7 and 9 (README, "Sizes")' },
+  shell: { budget: 15 * KB, allowance: 19.0 * KB, why: 'the overlay of issues 5-7 and 9 (README, "Sizes")' },
 };
 
 const listing = join(ROOT, 'dist', 'sizes.json');
