@@ -215,7 +215,7 @@ impl Reader<'_> {
                 .iter()
                 .enumerate()
                 .take_while(|(k, w)| {
-                    // "Gov. Earl Ray Tomblin": an abbreviation's period joins it to the name.
+                    // "Gov. Ann Marie Okafor": an abbreviation's period joins it to the name.
                     let joined = *k == 0 || {
                         let gap = text[words[k - 1].end..w.start].trim();
                         gap.is_empty() || gap == "." && lx.is_abbreviation(words[k - 1].text(text))
