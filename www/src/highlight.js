@@ -133,7 +133,10 @@ export function paint(groups, theme = 'light', shadowMode = 'closed') {
     for (const [doc, lists] of byDoc) {
       const view = doc.defaultView;
       for (const [key, list] of Object.entries(lists)) {
-        const h = new view.Highlight(...list);
+        // Added one by one: spreading tens of thousands of ranges into the constructor's
+        // arguments can pass the engine's argument limit.
+        const h = new view.Highlight();
+        for (const range of list) h.add(range);
         h.priority = PRIORITY[key] || 0;
         view.CSS.highlights.set(NAMES[key], h);
       }

@@ -111,12 +111,17 @@ function pickScope(root, name) {
 
 const read = (scope) => flatten(scope.root, (el) => ours(el) || scope.skip.has(el));
 
-/** Report -> highlights and panel, for the current state. */
-function render() {
-  const { report, blocks, scope, options } = state;
+/** The current state's findings as Ranges (timed for report.timings). */
+function anchored() {
   const t = performance.now();
-  const model = findings(report, blocks);
+  const model = findings(state.report, state.blocks);
   state.anchorMs = performance.now() - t;
+  return model;
+}
+
+/** Report -> highlights and panel, for the current state (`model`: its findings, anchored). */
+function render(model = anchored()) {
+  const { report, blocks, scope, options } = state;
   // Where the article is, read while the page is still as it was laid out (see dock()).
   const rect = options.panel !== false && !panel?.docked() && scope.root.isConnected
     ? scope.root.getBoundingClientRect() : undefined;
@@ -297,15 +302,18 @@ async function scanning(options, stopped) {
   const analysed = performance.now();
   // A long analysis on this thread: let the page run before drawing.
   if (analysed - t2 > 10) await next('Drawing…');
-  const t3 = performance.now();
   state = { options, core, scope, blocks, report, theme: pageTheme(scope.root), unwatch: null, ticket: 0 };
-  render();
+  const model = anchored();
+  // Thousands of findings took a while to anchor: let the page run before drawing them.
+  if (state.anchorMs > 10) await next('Drawing…');
   const t4 = performance.now();
+  render(model);
+  const t5 = performance.now();
   const ms = (a, b) => Math.round((b - a) * 100) / 100;
   Object.defineProperty(report, 'timings', {
     value: {
       load: ms(t0, t1), flatten: ms(t1, t2), analyze: ms(t2, analysed), anchor: ms(0, state.anchorMs),
-      render: ms(t3 + state.anchorMs, t4), total: ms(t0, t4),
+      render: ms(t4, t5), total: ms(t0, t5),
     },
     enumerable: false,
   });
