@@ -63,6 +63,17 @@ impl NameMention {
     pub fn surname(&self) -> &str {
         self.tokens.last().map_or("", String::as_str)
     }
+
+    /// Whether a name word other than particles comes before the surname ("Ann de Vries",
+    /// not "de Vries").
+    fn has_given_name(&self) -> bool {
+        has_given_name(&self.tokens)
+    }
+}
+
+/// Whether `tokens` hold a name word other than particles before the surname.
+fn has_given_name(tokens: &[String]) -> bool {
+    tokens.len() >= 2 && !tokens[..tokens.len() - 1].iter().all(|t| PARTICLES.contains(&t.as_str()))
 }
 
 /// Every person-name mention of a page, in page order.
@@ -324,7 +335,7 @@ impl NameIndex {
             // name, under that word too: family names come first in Chinese and Korean ("Xi
             // Jinping" … "Xi").
             let family_first =
-                m.tokens.len() >= 2 && !lx.is_first_name(&m.tokens[0]) && !m.tokens[0].ends_with('.');
+                m.has_given_name() && !lx.is_first_name(&m.tokens[0]) && !m.tokens[0].ends_with('.');
             let keys = std::iter::once(m.surname()).chain(family_first.then(|| m.tokens[0].as_str()));
             for key in keys {
                 let group = index.by_surname.entry(key.to_string()).or_default();
@@ -335,7 +346,7 @@ impl NameIndex {
                         group.names.len() - 1
                     }
                 };
-                if m.tokens.len() >= 2 {
+                if m.has_given_name() {
                     if let Some(&(_, first)) = group.full_mentions.first() {
                         let differ = group.names[first] != m.tokens
                             && !(group.names[first].last() == m.tokens.last()
@@ -353,7 +364,7 @@ impl NameIndex {
                 // A bare surname with a title ("Vice President Biden") names the person first
                 // introduced with that surname, who is the prominent one; an untitled one, the
                 // one named nearest before it.
-                if m.title.is_some() && m.tokens.len() == 1 {
+                if m.title.is_some() && !m.has_given_name() {
                     let group = index.by_surname.get(m.surname());
                     if let Some(&(_, first)) =
                         group.filter(|g| g.first_names_differ).and_then(|g| g.full_mentions.first())
@@ -418,7 +429,7 @@ impl NameIndex {
     /// so that it was given to the one named in full nearest before it.
     pub fn is_ambiguous(&self, i: usize) -> bool {
         let m = &self.mentions[i];
-        m.tokens.len() < 2 && self.by_surname.get(m.surname()).is_some_and(|g| g.first_names_differ)
+        !m.has_given_name() && self.by_surname.get(m.surname()).is_some_and(|g| g.first_names_differ)
     }
 
     /// Drops single-word mentions that nothing marks as a person: no title, no other mention
@@ -457,13 +468,13 @@ impl NameIndex {
             .zip(&keep)
             .filter(|(_, &k)| k)
             .flat_map(|(m, _)| {
-                let family_first = m.tokens.len() >= 2 && !lx.is_first_name(&m.tokens[0]);
+                let family_first = m.has_given_name() && !lx.is_first_name(&m.tokens[0]);
                 std::iter::once(m.surname()).chain(family_first.then(|| m.tokens[0].as_str()))
             })
             .collect();
         let surnames: HashSet<String, FxBuild> = surnames.into_iter().map(str::to_string).collect();
         for (m, k) in self.mentions.iter().zip(keep.iter_mut()) {
-            if !*k && m.tokens.len() == 1 {
+            if !*k && !m.has_given_name() {
                 *k = surnames.contains(m.surname());
             }
         }
@@ -481,7 +492,9 @@ impl NameIndex {
         let Some(group) = self.by_surname.get(surname.as_str()) else {
             return tokens.join(" ");
         };
-        if tokens.len() < 2 && group.first_names_differ {
+        // "de Vries", "van der Berg": a surname with its particles is still a bare surname.
+        let bare_surname = !has_given_name(tokens);
+        if bare_surname && group.first_names_differ {
             let i = group.full_mentions.partition_point(|&(pos, _)| pos <= (block, at));
             let chosen = if i > 0 { group.full_mentions[i - 1].1 } else { group.full_mentions[0].1 };
             return self.full_name(&group.names[chosen], block, at);
@@ -490,7 +503,7 @@ impl NameIndex {
             .names
             .iter()
             .filter(|n| {
-                tokens.len() < 2
+                bare_surname
                     || n.len() < 2
                     || n.last() == tokens.last() && first_names_agree(&tokens[0], &n[0])
             })
@@ -646,8 +659,12 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
             if gap.contains('(') && is_party_tag(wj) {
                 break;
             }
-            let particle =
-                PARTICLES.contains(&wj) && j + 1 < words.len() && is_name_word(words[j + 1].text(src));
+            // "de Vries", "van der Berg": particles before a name word.
+            let particle = PARTICLES.contains(&wj) && {
+                let rest = &words[j + 1..];
+                let k = rest.iter().take_while(|w| PARTICLES.contains(&w.text(src))).count();
+                rest.get(k).is_some_and(|w| is_name_word(w.text(src)))
+            };
             // "envoy to Ukraine Kurt Volker": a connector between a title and a place.
             let connector = matches!(wj, "to" | "of" | "for") && {
                 let prev_lower = lower(bare(words[j - 1].text(src)));
@@ -667,9 +684,11 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
         let mut seen_name = false;
         for (k, w) in words.iter().enumerate().take(j).skip(i) {
             let t = w.text(src);
+            // A particle inside a name ("Ann de Vries", "Jan van der Berg") is no title word.
+            let inside_name = PARTICLES.contains(&t) && k + 1 < j;
             // A title head may follow a body's name ("City Hall spokeswoman"); a connector
             // such as "of" may not.
-            if !is_name_word(t) && seen_name && lx.title_family(t).is_none() {
+            if !is_name_word(t) && seen_name && lx.title_family(t).is_none() && !inside_name {
                 j = k;
                 break;
             }
@@ -1093,5 +1112,23 @@ mod tests {
         assert_eq!(idx.full_name(&["Clinton".into()], 0, at), "Hillary Clinton");
         assert_eq!(idx.full_name(&["Obama".into()], 0, blocks[0].len()), "Barack Obama");
         assert_eq!(idx.full_name(&["Bill".into(), "Clinton".into()], 0, 0), "Bill Clinton");
+    }
+
+    #[test]
+    fn particles_stay_inside_names() {
+        // A lower-case particle between name words is part of the name, even after a title,
+        // and the surname with its particles refers to the full name.
+        for (text, name) in [
+            ("Port Alder Mayor Ann de Vries opened the bridge.", "Ann de Vries"),
+            ("The talk was given by Peter van der Berg on Monday.", "Peter van der Berg"),
+            ("Minister Omar bin Rashid left early.", "Omar bin Rashid"),
+        ] {
+            let found = mentions(text);
+            assert!(found.iter().any(|f| f.0.ends_with(name)), "{text}: {found:?}");
+        }
+        let blocks = vec!["Mayor Ann de Vries spoke first. Later de Vries said no.".to_string()];
+        let idx = NameIndex::build(&blocks, &[]);
+        let at = blocks[0].find("de Vries said").unwrap();
+        assert_eq!(idx.full_name(&["de".into(), "Vries".into()], 0, at), "Ann de Vries");
     }
 }
