@@ -19,7 +19,8 @@ import { articleScope, articleSteps } from './scope.js';
 
 let generation = 0; // bumped by clear(); a scan that sees it change was cancelled
 let panel = null;
-/** The current scan: { options, core, scope, blocks, report, theme, unwatch } */
+/** The current scan: { options, core, scope, blocks, report, theme, unwatch, ticket }; `ticket`
+ * numbers its analyses after page changes, the latest one wins. */
 let state = null;
 let last = null; // { report, blocks } of the last scan (kept up to date by updates), for export()
 let offThread = null; // the analysis in a worker (offthread.js), once a large page loaded it
