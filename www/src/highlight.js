@@ -180,6 +180,8 @@ function drawBoxes() {
   const boxes = [];
   for (const key of Object.keys(PALETTE.light)) {
     for (const range of ranges[key] || []) {
+      // A frame's ranges have the frame's own coordinates: the layer cannot place them.
+      if (range.startContainer.ownerDocument !== document) continue;
       for (const r of range.getClientRects()) {
         if (r.width < 1 || r.height < 1) continue;
         const box = document.createElement('div');
@@ -278,6 +280,7 @@ export function rangesAt(x, y) {
       for (const [key, list] of Object.entries(ranges)) {
         if (key === 'flash') continue;
         for (const range of list) {
+          if (range.startContainer.ownerDocument !== document) continue; // a frame's own coordinates
           const rects = [...range.getClientRects()].map((r) =>
             [r.left + scrollX, r.top + scrollY, r.right + scrollX, r.bottom + scrollY]);
           index.push([key, range, rects]);
