@@ -945,6 +945,16 @@ mod tests {
     /// (mention text, title, country, organisation)
     type Found = (String, Option<String>, Option<&'static str>, Option<String>);
 
+    /// The name index of a one-block page.
+    fn index(text: &str) -> NameIndex {
+        NameIndex::build(&[text.to_string()], &[])
+    }
+
+    /// The full name each mention of the index refers to, in order.
+    fn full_names(idx: &NameIndex) -> Vec<&str> {
+        (0..idx.mentions.len()).map(|i| idx.full_of(i)).collect()
+    }
+
     pub(super) fn mentions(text: &str) -> Vec<Found> {
         let blocks = vec![text.to_string()];
         NameIndex::build(&blocks, &[])
@@ -1031,14 +1041,11 @@ mod tests {
 
     #[test]
     fn nicknames_and_family_names_first() {
-        let blocks = vec![
-            "Joshua Apte studies air. Josh Apte said so. Xi Jinping met Kim Yong-hyun and Margie Kim. Xi left; Kim stayed."
-                .to_string(),
-        ];
-        let idx = NameIndex::build(&blocks, &[]);
-        let full: Vec<&str> = (0..idx.mentions.len()).map(|i| idx.full_of(i)).collect();
+        let idx = index(
+            "Joshua Apte studies air. Josh Apte said so. Xi Jinping met Kim Yong-hyun and Margie Kim. Xi left; Kim stayed.",
+        );
         assert_eq!(
-            full,
+            full_names(&idx),
             [
                 "Joshua Apte",
                 "Joshua Apte",
@@ -1086,13 +1093,10 @@ mod tests {
 
     #[test]
     fn an_honorific_picks_the_namesake_of_its_gender() {
-        let blocks = vec![
-            "Hillary Clinton spoke. Bill Clinton spoke later. Mrs. Clinton left, and Mr. Clinton stayed."
-                .to_string(),
-        ];
-        let idx = NameIndex::build(&blocks, &[]);
-        let full: Vec<&str> = (0..idx.mentions.len()).map(|i| idx.full_of(i)).collect();
-        assert_eq!(full, ["Hillary Clinton", "Bill Clinton", "Hillary Clinton", "Bill Clinton"]);
+        let idx = index(
+            "Hillary Clinton spoke. Bill Clinton spoke later. Mrs. Clinton left, and Mr. Clinton stayed.",
+        );
+        assert_eq!(full_names(&idx), ["Hillary Clinton", "Bill Clinton", "Hillary Clinton", "Bill Clinton"]);
     }
 
     #[test]
