@@ -44,26 +44,6 @@ def main():
         for line in open(readme, encoding="utf-8"):
             if line.startswith("| ") and not line.startswith("| system") and re.search(r"\d\.\d", line):
                 print(line.rstrip())
-    # The gold set has no quotation written with two apostrophes (''…'', the convention of
-    # archived NYT text), though its texts have many: score once more without them, to show
-    # how much of the precision gap that is.
-    doubled = 0
-    plain_path = os.path.join(out_dir, "pred-without-doubled-apostrophes.jsonl")
-    with open(pred_path, encoding="utf-8") as src, open(plain_path, "w", encoding="utf-8") as dst:
-        for line in src:
-            d = json.loads(line)
-            keep = [q for q in d["quotes"] if not q["text"].startswith(("''", "``"))]
-            doubled += len(d["quotes"]) - len(keep)
-            d["quotes"] = keep
-            dst.write(json.dumps(d) + "\n")
-    gold_doubled = sum(1 for line in open(gold_path, encoding="utf-8")
-                       for d in [json.loads(line)] for q in d["quotes"]
-                       if d["text"][q["start"]:q["start"] + 2] in ("''", "``"))
-    plain = score.score(gold_path, plain_path)
-    print()
-    print(f"Without the {doubled} predicted quotes marked ''…'' (gold has {gold_doubled} such quotes):")
-    print(f"| factlens, ''…'' quotes left out | {plain['overlap_PRF'][2]:.3f} | "
-          f"{plain['e2e_mention_PRF'][2]:.3f} | {plain['e2e_name_PRF'][2]:.3f} |")
     print()
     print("Where the gold quotes went (>= 3 words):")
     for label, n in sorted(error_table(score, gold_path, pred_path).items()):

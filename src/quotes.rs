@@ -115,17 +115,20 @@ fn pair_marks(text: &str) -> Vec<(usize, usize, bool)> {
     let mut stack: Vec<Open> = Vec::new();
     let mut prev: Option<char> = None;
     let bytes = text.as_bytes();
+    // Where doubled apostrophes stand for double marks, a straight single mark is a quotation
+    // inside one of them (''She said 'no.' '') or an apostrophe: never a quotation of its own.
+    let doubled_marks = text.contains("''") || text.contains("``");
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        // Two apostrophes or two backticks stand for a double quote mark (''…'' and ``…''
-        // in typewriter and archive text): read them as one straight double mark.
-        let doubled = (c == '\'' || c == '`') && bytes.get(i + 1) == Some(&(c as u8));
-        let (c, len) = if doubled {
+        // Two apostrophes or two backticks (''…'' and ``…'' in typewriter and archive text)
+        // are apostrophes, never quote marks: skipped whole, so that neither of them pairs
+        // as a single mark.
+        if (c == '\'' || c == '`') && bytes.get(i + 1) == Some(&(c as u8)) {
             chars.next();
-            ('"', 2)
-        } else {
-            (c, c.len_utf8())
-        };
+            prev = Some(c);
+            continue;
+        }
+        let len = c.len_utf8();
         let next = chars.peek().map(|&(_, n)| n);
         if is_mark(c) {
             // Guillemets and CJK brackets say their direction themselves (and French puts
@@ -149,7 +152,8 @@ fn pair_marks(text: &str) -> Vec<(usize, usize, bool)> {
             let may_open = can_open_mark(c)
                 && open_ctx
                 && (stack.is_empty() || !single)
-                && !(single && next.is_some_and(|n| n.is_ascii_digit()));
+                && !(single && next.is_some_and(|n| n.is_ascii_digit()))
+                && !(c == '\'' && doubled_marks);
             if may_open {
                 stack.push(Open { mark: c, at: i });
             }
@@ -310,9 +314,14 @@ mod tests {
                 &[r#""One two three,""#, r#""four five six.""#],
             ),
             (
-                "doubled apostrophes",
+                "doubled apostrophes are not quote marks",
                 "''It can't be done,'' he said, ``not this year.''",
-                &["''It can't be done,''", "``not this year.''"],
+                &[],
+            ),
+            (
+                "single marks inside doubled apostrophes stay unpaired",
+                "She said ''I thought, 'This is their lives.' '' and left.",
+                &[],
             ),
             (
                 "mixed straight and curly",
