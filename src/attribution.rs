@@ -8,7 +8,7 @@
 //! outside quotations, role nouns to the official whose title has that role. A quotation that
 //! runs over several blocks shares the speaker found in any of its blocks.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::lexicon::Lexicon;
 use crate::names::NameIndex;
@@ -56,12 +56,20 @@ pub fn attribute(
     // after all. Otherwise the quotation's cue, else a weaker one read from the sentence or
     // paragraph around it.
     let mut final_cues: Vec<Option<Cue>> = Vec::with_capacity(spans.len());
+    let mut proper_nouns = None; // read from the page when a weak cue first needs them
     for i in 0..spans.len() {
         let head = chain_of[i];
         let cue = match cues[i].as_ref().or(chain_cue[head]) {
             Some(c) => Some(c.clone()),
             None if head != i => final_cues[head].clone(),
-            None => framing_cue(lx, blocks, spans, i, &final_cues),
+            None => framing_cue(lx, blocks, spans, i, &final_cues).filter(|c| match &c.who {
+                // A bare word, not "The Tribune" (an article makes it a body's name).
+                Who::Name(tokens) if tokens.len() == 1 && blocks[c.block][c.start..c.end] == tokens[0] => {
+                    let proper = proper_nouns.get_or_insert_with(|| capitalised_inside_sentences(blocks));
+                    known_alone(&tokens[0], names, proper)
+                }
+                _ => true,
+            }),
         };
         final_cues.push(cue);
     }
@@ -268,6 +276,33 @@ fn organisation_named_before(blocks: &[String], cue: &Cue) -> Option<String> {
         return (first < k || last > k).then(|| text[words[first].start..words[last].end].to_string());
     }
     None
+}
+
+/// Whether a single capitalised word that a weak cue names as the speaker (the subject of a
+/// sentence with no speech verb: "Fill in the gaps", "Talk compared to …") is someone or
+/// something the page names: the surname of a person named on it, a place or a body, or a
+/// word it writes with a capital inside a sentence (a proper noun: "after the debate
+/// Politifact did a fact-check").
+fn known_alone(word: &str, names: &NameIndex, proper_nouns: &HashSet<&str>) -> bool {
+    names.knows_surname(word) || is_body(word) || proper_nouns.contains(word)
+}
+
+/// The capitalised words that stand right after a lower-case word somewhere in the blocks.
+fn capitalised_inside_sentences(blocks: &[String]) -> HashSet<&str> {
+    let mut out = HashSet::new();
+    for b in blocks {
+        let words = words_in(b, 0, b.len());
+        for pair in words.windows(2) {
+            let (prev, word) = (pair[0].text(b), pair[1].text(b));
+            if b[pair[0].end..pair[1].start] == *" "
+                && prev.starts_with(char::is_lowercase)
+                && is_capitalised(word)
+            {
+                out.insert(word);
+            }
+        }
+    }
+    out
 }
 
 /// Is a speaker a place or a body ("Russia", "Yahoo News", "Brookings Institution")? Such a
@@ -723,6 +758,28 @@ mod tests {
                 &[r#"He Jianxiong dismissed the plan as "a waste of public money.""#],
                 &[(Some("He Jianxiong"), Some("He Jianxiong"))],
             ),
+            // A capitalised word that opens a sentence is a speaker only if the page names it:
+            // an imperative in a list is not; a body written with a capital mid-sentence is.
+            (
+                &[
+                    "The plan must do three things:",
+                    "Fill in the gaps in the budget.",
+                    r#""We need a plan we can all read.""#,
+                ],
+                &[(None, None)],
+            ),
+            (
+                &[
+                    "After the vote Harborwatch checked the figures.",
+                    r#"Harborwatch dismissed the count as "far below what was promised.""#,
+                ],
+                &[(Some("Harborwatch"), Some("Harborwatch"))],
+            ),
+            // The subject ends before its verb: "The Tribune sent its …".
+            (
+                &[r#"The Tribune sent its "senior roving correspondent" to the town."#],
+                &[(Some("The Tribune"), Some("Tribune"))],
+            ),
         ];
         for (blocks, want) in table {
             let got: Vec<(Option<String>, Option<String>)> =
@@ -737,7 +794,7 @@ mod tests {
     /// then a paragraph opening with a quotation that does not continue it.
     #[test]
     fn an_open_quotation_before_trailing_spaces() {
-        let got = speakers(&["\u{AB} rock 'n' roll\u{AB}\u{A0}", "``\u{200B} rock 'n' roll"]);
+        let got = speakers(&["\u{AB} rock 'n' roll\u{AB}\u{A0}", "\"\u{200B} rock 'n' roll"]);
         assert_eq!(got.len(), 2);
     }
 

@@ -420,6 +420,11 @@ impl NameIndex {
         })
     }
 
+    /// Whether a person named on the page has this surname (or, surname first, family name).
+    pub fn knows_surname(&self, word: &str) -> bool {
+        self.by_surname.contains_key(word)
+    }
+
     /// The full name mention `i` refers to.
     pub fn full_of(&self, i: usize) -> &str {
         &self.full[i]

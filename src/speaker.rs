@@ -610,6 +610,17 @@ fn noun_phrase_len(text: &str, words: &[Word]) -> usize {
     let mut n = 1;
     while n < words.len().min(6) {
         let t = words[n].text(text);
+        // "The Post sent its reporter": a lower-case word after a capitalised name with an
+        // object after it is the verb ("The Republican nominee" goes on).
+        let verb_after_name = n > 1
+            && is_capitalised(words[n - 1].text(text))
+            && t.starts_with(char::is_lowercase)
+            && words.get(n + 1).is_some_and(|w| {
+                matches!(w.text(text), "its" | "his" | "her" | "their" | "the" | "a" | "an" | "our")
+            });
+        if verb_after_name {
+            break;
+        }
         const STOPS: &str = "on in at for of with from to by is was are were has had have will would also then who which that did does can could said";
         let stop = STOPS.split(' ').any(|w| w == t)
             || t.ends_with("ly")
