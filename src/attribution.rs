@@ -495,6 +495,17 @@ mod tests {
     fn attribution_forms() {
         let table: &[(&str, Option<(&str, Who)>)] = &[
             (r#""We will win this," Smith said."#, Some(("Smith", name(&["Smith"])))),
+            // A party in capitals before a lower-case title; a name that owns the speaker.
+            (
+                r#"Democratic nominee Ann Smith, at a later press event, said, "We will win this.""#,
+                Some(("Ann Smith", name(&["Ann", "Smith"]))),
+            ),
+            (
+                r#"Libertarian candidate Ann Smith's doctor is calling her "extremely physically fit.""#,
+                Some(("Ann Smith's doctor", Who::Role { family: "", organisation: None })),
+            ),
+            // A heading in capitals is no speaker.
+            (r#"THE BOARD HAS REVIEWED HIM. "We will win this," he said."#, Some(("he", Who::Pronoun))),
             (
                 r#""We will win this," said Ann Smith, the mayor."#,
                 Some(("Ann Smith", name(&["Ann", "Smith"]))),

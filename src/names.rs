@@ -671,10 +671,15 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
                 rest.get(k).is_some_and(|w| is_name_word(w.text(src)))
             };
             // "envoy to Ukraine Kurt Volker": a connector between a title and a place.
+            // "Secretary of State Ann Lee": a title written with a connector.
             let connector = matches!(wj, "to" | "of" | "for") && {
                 let prev_lower = lower(bare(words[j - 1].text(src)));
-                (lx.title_family(&prev_lower).is_some() || lx.is_title_word(&prev_lower))
-                    && words.get(j + 1).is_some_and(|n| lx.modifier(&lower(bare(n.text(src)))).is_some())
+                words.get(j + 1).is_some_and(|n| {
+                    let next_lower = lower(bare(n.text(src)));
+                    (lx.title_family(&prev_lower).is_some() || lx.is_title_word(&prev_lower))
+                        && lx.modifier(&next_lower).is_some()
+                        || lx.title_family(&format!("{} {wj} {}", &*prev_lower, &*next_lower)).is_some()
+                })
             };
             let particle = particle || connector;
             if !joins_run(gap)
@@ -689,8 +694,17 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
         let mut seen_name = false;
         for (k, w) in words.iter().enumerate().take(j).skip(i) {
             let t = w.text(src);
-            // A particle inside a name ("Ann de Vries", "Jan van der Berg") is no title word.
-            let inside_name = PARTICLES.contains(&t) && k + 1 < j;
+            // A particle inside a name ("Ann de Vries", "Jan van der Berg") is no title word,
+            // nor is the connector of a title ("Secretary of State").
+            let inside_name = PARTICLES.contains(&t) && k + 1 < j
+                || k > i && k + 1 < j && matches!(t, "of" | "to" | "for") && {
+                    let phrase = format!(
+                        "{} {t} {}",
+                        &*lower(bare(words[k - 1].text(src))),
+                        &*lower(bare(words[k + 1].text(src)))
+                    );
+                    lx.title_family(&phrase).is_some()
+                };
             // A title head may follow a body's name ("City Hall spokeswoman"); a connector
             // such as "of" may not.
             if !is_name_word(t) && seen_name && lx.title_family(t).is_none() && !inside_name {
@@ -708,6 +722,18 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
         }
         while j > i + 1 && !is_name_word(words[j - 1].text(src)) {
             j -= 1;
+        }
+        // "the Washington Post Trump said": a body's name ends with its noun, and a person's
+        // name with no title may follow it in the same run of capitals ("White House Press
+        // Secretary Ann Lee" is one title).
+        if let Some(p) = (i..j - 1).rev().find(|&p| lx.is_org_suffix(bare(words[p].text(src)))) {
+            let untitled = words[p + 1..j].iter().all(|w| {
+                let l = lower(bare(w.text(src)));
+                lx.title_lengths(&l) == 0 && lx.modifier_lengths(&l) == 0
+            });
+            if untitled {
+                i = p + 1;
+            }
         }
         let run = &words[i..j];
         let after_run = &src[run[run.len() - 1].end..];
@@ -951,6 +977,21 @@ mod tests {
     type Found = (String, Option<String>, Option<&'static str>, Option<String>);
 
     /// The name index of a one-block page.
+    #[test]
+    fn titles_with_a_connector_or_a_party_and_names_after_a_body() {
+        let m = mentions(
+            "It was a blow to Republican Secretary of State Jon Husted. The board of the Harbor Post Ann Lee chairs met.",
+        );
+        let got: Vec<(&str, Option<&str>)> = m.iter().map(|f| (f.0.as_str(), f.1.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Republican Secretary of State Jon Husted", Some("Republican Secretary of State")),
+                ("Ann Lee", None),
+            ]
+        );
+    }
+
     fn index(text: &str) -> NameIndex {
         NameIndex::build(&[text.to_string()], &[])
     }

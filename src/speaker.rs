@@ -485,6 +485,20 @@ impl Reader<'_> {
                 lx.is_title_word(t) && !matches!(t, "of" | "the" | "for" | "to" | "and" | "on" | "at")
             })
             .count();
+        // "Democratic nominee Ann Lee", "Libertarian candidate Bo Park's doctor": a qualifier
+        // in capitals, then the lower-case words of a title.
+        let qualified = {
+            let lower_words =
+                words.iter().skip(1).take_while(|w| w.text(text).starts_with(char::is_lowercase)).count();
+            let name_next = words.get(1 + lower_words).is_some_and(|w| is_capitalised(w.text(text)));
+            let capital = is_capitalised(words[0].text(text));
+            if capital && lx.modifier(&lower[0]).is_some() && (1..=3).contains(&lower_words) && name_next {
+                1 + lower_words
+            } else {
+                0
+            }
+        };
+        let lead = lead.max(qualified);
         let mut caps: Vec<&Word> = Vec::new();
         for w in &words[lead..] {
             let joined = caps.last().is_none_or(|p: &&Word| !text[p.end..w.start].contains(['(', ',']));
@@ -505,13 +519,28 @@ impl Reader<'_> {
             })
             .map_or(0, |k| k + 1);
         let name = caps.get(title_end..).filter(|n| !n.is_empty() && n.len() <= 5)?;
+        // "Bo Park's doctor": the name owns the noun after it, which is the speaker.
+        let last = name[name.len() - 1];
+        let owner = last.text(text).ends_with("'s") || last.text(text).ends_with("\u{2019}s");
+        if owner && words.last().is_some_and(|w| w.start > last.start) {
+            let k = words.iter().position(|w| w.start == name[0].start).unwrap_or(0);
+            let n = k + noun_phrase_len(text, &words[k..]);
+            return self.noun_phrase(&words[k..n], &lower[k..n]);
+        }
+        // "CONGRESS HAS INVESTIGATED HIM": a line in capitals is a heading, not a name.
+        if name.len() >= 3 && name.iter().all(|w| w.text(text).chars().all(|c| !c.is_lowercase())) {
+            return None;
+        }
         let first_name_word = name[0].text(text);
         let phrase = name.iter().map(|w| w.text(text)).collect::<Vec<_>>().join(" ");
         // A country speaks as a body ("Russia insisted …"); other places and words are no name.
         let country = name.len() == 1 && lx.is_place(&phrase);
         // "He Jianxiong": the family name He, not the pronoun.
         let surname_he = first_name_word == "He" && name.len() > 1;
+        // "Libertarian", "Republican" alone qualify a title; they name nobody.
+        let qualifier = name.len() == 1 && !country && lx.modifier(&phrase.to_lowercase()).is_some();
         if lx.is_not_name(first_name_word) && !country && !surname_he
+            || qualifier
             || lx.is_pronoun(first_name_word) && !surname_he
             || (name.len() > 1 && lx.is_place(&phrase))
         {
