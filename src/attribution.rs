@@ -150,7 +150,10 @@ impl<'a> Resolver<'a> {
     ) -> (Option<String>, Option<officials::Who>) {
         let (name, who) = match &cue.who {
             Who::Name(tokens) => {
-                let full = self.names.full_name(tokens, cue.block, cue.start);
+                let full = match self.names.full_at(cue.block, cue.start, tokens) {
+                    Some(full) => full.to_string(),
+                    None => self.names.full_name(tokens, cue.block, cue.start),
+                };
                 let who = roster.find_by_name(&full);
                 (Some(full), who)
             }
@@ -504,6 +507,12 @@ mod tests {
                 r#"Libertarian candidate Ann Smith's doctor is calling her "extremely physically fit.""#,
                 Some(("Ann Smith's doctor", Who::Role { family: "", organisation: None })),
             ),
+            // A possessive's noun phrase ends before its verb; "It's" is no possessive.
+            (
+                r#"Lee's family has called on the city to act "for the greater good of all.""#,
+                Some(("Lee's family", Who::Role { family: "", organisation: None })),
+            ),
+            (r#"It's denouncing what it calls "the biggest attack in history.""#, None),
             // A heading in capitals is no speaker.
             (r#"THE BOARD HAS REVIEWED HIM. "We will win this," he said."#, Some(("he", Who::Pronoun))),
             (

@@ -379,6 +379,13 @@ impl NameIndex {
                     if let Some(full) = index.nearest_of_gender(surname, g, (m.block, m.start)) {
                         return full;
                     }
+                    // "Mr. Obama" on a page that names only Michelle Obama in full: not her.
+                    let full = index.full_name(&m.tokens, m.block, m.start);
+                    let first = full.split(' ').next().unwrap_or("");
+                    return match lx.first_name_gender(first) {
+                        Some(other) if other != g => surname.clone(),
+                        _ => full,
+                    };
                 }
                 index.full_name(&m.tokens, m.block, m.start)
             })
@@ -423,6 +430,18 @@ impl NameIndex {
     /// Whether a person named on the page has this surname (or, surname first, family name).
     pub fn knows_surname(&self, word: &str) -> bool {
         self.by_surname.contains_key(word)
+    }
+
+    /// The full name of the mention whose name starts at `(block, at)`, if there is one: it
+    /// knows the title and honorific written with the name ("Mr. Obama" is not Michelle Obama).
+    /// `tokens` are the name's words as the caller read them: the mention must end with the
+    /// same surname.
+    pub fn full_at(&self, block: usize, at: usize, tokens: &[String]) -> Option<&str> {
+        let i = self.mentions.partition_point(|m| (m.block, m.name_start) < (block, at));
+        self.mentions
+            .get(i)
+            .filter(|m| (m.block, m.name_start) == (block, at) && m.tokens.last() == tokens.last())
+            .map(|_| self.full[i].as_str())
     }
 
     /// The full name mention `i` refers to.
@@ -565,8 +584,10 @@ pub fn is_family_name_he(lx: &Lexicon, src: &str, he: &Word, next: &Word) -> boo
 /// Is the block a headline in title case ("Retired General Reveals Demoralizing Experience")?
 /// Its capitals say nothing about names.
 fn is_headline(src: &str, words: &[Word]) -> bool {
-    const SMALL: &[&str] =
-        &["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "as", "vs"];
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "of", "and", "or", "nor", "but", "if", "so", "in", "on", "at", "to", "for", "by",
+        "with", "as", "vs", "from", "into", "onto", "over", "upon", "up", "off", "out", "per", "via", "than",
+    ];
     words.len() >= 4
         && !src.contains(',')
         && words.iter().all(|w| {
@@ -614,7 +635,7 @@ fn honorific_gender(word: &str) -> Option<char> {
     match word.trim_end_matches('.').to_ascii_lowercase().as_str() {
         "mr" => Some('m'),
         "mrs" | "ms" | "miss" => Some('f'),
-        "dr" | "prof" => Some('?'),
+        "dr" | "prof" | "rev" => Some('?'),
         _ => None,
     }
 }
@@ -760,8 +781,18 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
             continue;
         }
         let peeled = peel_title(src, &run[k..]);
-        let name_words = &run[k + peeled.used..];
+        let mut name_words = &run[k + peeled.used..];
         let mut title = peeled.title;
+        // "Rival Hillary Clinton": a capitalised word that is no given name, before a given
+        // name and a surname, describes the person.
+        if title.is_none()
+            && name_words.len() >= 3
+            && !name_words[0].text(src).ends_with('.')
+            && !lx.is_first_name(bare(name_words[0].text(src)))
+            && lx.is_first_name(bare(name_words[1].text(src)))
+        {
+            name_words = &name_words[1..];
+        }
         // Mention start includes an opening parenthesis right before the first word.
         let title_start = run[k].start;
         let mention_start =
@@ -1143,6 +1174,19 @@ mod tests {
             "Hillary Clinton spoke. Bill Clinton spoke later. Mrs. Clinton left, and Mr. Clinton stayed.",
         );
         assert_eq!(full_names(&idx), ["Hillary Clinton", "Bill Clinton", "Hillary Clinton", "Bill Clinton"]);
+        // With no namesake of its gender named in full, the honorific keeps the surname alone.
+        let idx = index("Michelle Obama spoke first. Mr. Obama spoke later.");
+        assert_eq!(full_names(&idx), ["Michelle Obama", "Obama"]);
+    }
+
+    #[test]
+    fn descriptions_and_honorifics_before_names() {
+        let idx = index(
+            "Rival Hillary Clinton mocked it. On Sunday, the Rev. Al Sharpton spoke, and Mr. Sharpton left.",
+        );
+        assert_eq!(full_names(&idx), ["Hillary Clinton", "Al Sharpton", "Al Sharpton"]);
+        // A headline in title case with a lower-case "if" names nobody.
+        assert!(mentions("Mayor Sees 'Personal Insult' if Voters Don't Rally for Ann Lee").is_empty());
     }
 
     #[test]

@@ -469,9 +469,10 @@ impl Reader<'_> {
             return Some((first.start, first.end, Who::Pronoun));
         }
         let lower: Vec<String> = words.iter().map(|w| w.text(text).to_lowercase()).collect();
-        let possessive = lower[0].ends_with("'s") || lower[0].ends_with("\u{2019}s");
-        if lx.is_determiner(&lower[0]) || possessive {
-            return self.noun_phrase(&words, &lower);
+        if lx.is_determiner(&lower[0]) || is_possessive(lx, &lower[0]) {
+            // The phrase ends before its verb: "Lee's family has called …".
+            let n = noun_phrase_len(text, &words);
+            return self.noun_phrase(&words[..n], &lower[..n]);
         }
         // A name: the capitalised words that open the phrase, up to a parenthesis or comma
         // ("Sen. Claire McCaskill (D-Mo.)"), without honorifics, titles and modifiers in front.
@@ -521,8 +522,7 @@ impl Reader<'_> {
         let name = caps.get(title_end..).filter(|n| !n.is_empty() && n.len() <= 5)?;
         // "Bo Park's doctor": the name owns the noun after it, which is the speaker.
         let last = name[name.len() - 1];
-        let owner = last.text(text).ends_with("'s") || last.text(text).ends_with("\u{2019}s");
-        if owner && words.last().is_some_and(|w| w.start > last.start) {
+        if is_possessive(lx, last.text(text)) && words.last().is_some_and(|w| w.start > last.start) {
             let k = words.iter().position(|w| w.start == name[0].start).unwrap_or(0);
             let n = k + noun_phrase_len(text, &words[k..]);
             return self.noun_phrase(&words[k..n], &lower[k..n]);
@@ -624,6 +624,16 @@ fn is_connective(word: &str) -> bool {
     "But And So Or Yet Still Then Now Also".split(' ').any(|w| w == word)
 }
 
+/// "Lee's", not "It's" nor "That's" (a pronoun with a contracted verb).
+fn is_possessive(lx: &Lexicon, word: &str) -> bool {
+    let base = contraction_base(word);
+    (word.ends_with("'s") || word.ends_with("\u{2019}s"))
+        && !lx.is_pronoun(base)
+        && !["it", "that", "what", "there", "here", "who", "this"]
+            .iter()
+            .any(|w| base.eq_ignore_ascii_case(w))
+}
+
 /// A pronoun with a contracted verb ("He's", "She'd", "They're") without the contraction.
 fn contraction_base(word: &str) -> &str {
     match word.find(['\'', '\u{2019}']) {
@@ -652,7 +662,9 @@ fn noun_phrase_len(text: &str, words: &[Word]) -> usize {
         }
         const STOPS: &str = "on in at for of with from to by is was are were has had have will would also then who which that did does can could said";
         let stop = STOPS.split(' ').any(|w| w == t)
-            || t.ends_with("ly")
+            // An adverb ("The company recently said"), not an adjective right after the
+            // article ("the only", "Lee's elderly mother") nor a noun ("family", "ally").
+            || n >= 2 && t.ends_with("ly") && !matches!(t, "family" | "ally" | "assembly" | "rally" | "supply")
             || t.starts_with(char::is_lowercase) && t.ends_with("ed");
         if stop {
             break;
