@@ -56,10 +56,19 @@ pub fn attribute(
     // after all. Otherwise the quotation's cue, else a weaker one read from the sentence or
     // paragraph around it.
     let mut final_cues: Vec<Option<Cue>> = Vec::with_capacity(spans.len());
-    let mut proper_nouns = None; // read from the page when a weak cue first needs them
+    // Read from the page when a weak cue first needs them.
+    let mut proper_nouns = None;
+    // The last cue a segment of each quotation had of its own: in a transcript quoted over
+    // several paragraphs ("WALLACE: …", "PENCE: …", "…"), a paragraph with no label goes on
+    // with the speaker before it.
+    let mut last_own: Vec<Option<usize>> = vec![None; spans.len()];
     for i in 0..spans.len() {
         let head = chain_of[i];
-        let cue = match cues[i].as_ref().or(chain_cue[head]) {
+        if cues[i].is_some() {
+            last_own[head] = Some(i);
+        }
+        let own_before = last_own[head].and_then(|j| cues[j].as_ref());
+        let cue = match cues[i].as_ref().or(own_before).or(chain_cue[head]) {
             Some(c) => Some(c.clone()),
             None if head != i => final_cues[head].clone(),
             None => framing_cue(lx, blocks, spans, i, &final_cues).filter(|c| match &c.who {
@@ -652,6 +661,21 @@ mod tests {
     fn speakers(blocks: &[&str]) -> Vec<(usize, Option<String>, Option<String>)> {
         let page = crate::Page::new(blocks.iter().map(|b| b.to_string()).collect());
         crate::analyze(&page).quotes.into_iter().map(|q| (q.block, q.speaker, q.speaker_resolved)).collect()
+    }
+
+    /// A transcript quoted over several paragraphs: a paragraph with no label of its own goes
+    /// on with the label before it.
+    #[test]
+    fn transcript_paragraphs_keep_the_last_label() {
+        let got = speakers(&[
+            "Part of the interview:",
+            "\"HOST: Will the mayor be there tomorrow night?",
+            "\"LEE: The mayor will not be attending the event tomorrow.",
+            "\"She has other plans for the whole of that week.",
+            "\"HOST: Thank you for your time today.\"",
+        ]);
+        let who: Vec<Option<&str>> = got.iter().map(|(_, s, _)| s.as_deref()).collect();
+        assert_eq!(who, [Some("HOST"), Some("LEE"), Some("LEE"), Some("HOST")]);
     }
 
     #[test]
