@@ -169,7 +169,7 @@ export function openPanel(actions) {
   const summary = h('p', { class: 'summary' });
   const toggle = h('button', {
     class: 'tool', type: 'button', 'aria-expanded': 'true', 'aria-controls': 'fl-body', 'data-key': 'toggle',
-    title: `Show or hide the findings (${SHORTCUT})`, onclick: () => (collapsed ? expand(true) : collapse(false)),
+    title: `Show or hide the findings (${SHORTCUT})`, onclick: () => collapse(!collapsed, collapsed),
   }, 'Hide');
   // Not a Tab stop of its own (Firefox makes scrolling boxes one): its buttons are.
   const body = h('div', { class: 'body', id: 'fl-body', tabindex: '-1' });
@@ -201,24 +201,15 @@ export function openPanel(actions) {
     returnTo = null;
   };
 
-  function expand(focus) {
-    collapsed = false;
-    dock();
-    panel.classList.remove('collapsed');
-    body.hidden = false;
-    foot.hidden = false;
-    toggle.setAttribute('aria-expanded', 'true');
-    toggle.textContent = 'Hide';
-    if (focus) enter();
-  }
-  function collapse(restore) {
-    collapsed = true;
-    panel.classList.add('collapsed');
-    body.hidden = true;
-    foot.hidden = true;
-    toggle.setAttribute('aria-expanded', 'false');
-    toggle.textContent = 'Show';
-    if (restore) leave();
+  /** Hides the findings (`shut`) or shows them; `focus`: then gives focus back, or enters. */
+  function collapse(shut, focus) {
+    collapsed = shut;
+    if (!shut) dock();
+    panel.classList.toggle('collapsed', shut);
+    body.hidden = foot.hidden = shut;
+    toggle.setAttribute('aria-expanded', `${!shut}`);
+    toggle.textContent = shut ? 'Show' : 'Hide';
+    if (focus) (shut ? leave : enter)();
   }
 
   /** Beside the article when there is room; false when the panel would cover its text.
@@ -243,7 +234,7 @@ export function openPanel(actions) {
       list[Math.max(0, Math.min(list.length - 1, to))].focus();
     } else if (e.key === 'Escape') {
       e.preventDefault();
-      collapse(true);
+      collapse(true, true);
     }
   });
   root.addEventListener('focusin', (e) => {
@@ -259,9 +250,9 @@ export function openPanel(actions) {
       e.preventDefault();
       if (collapsed) {
         returnTo = document.activeElement === host ? returnTo : document.activeElement;
-        expand(true);
+        collapse(false, true);
       } else if (root.activeElement) {
-        collapse(true);
+        collapse(true, true);
       } else {
         returnTo = document.activeElement;
         enter();
@@ -496,7 +487,7 @@ export function openPanel(actions) {
 
     if (first) {
       first = false;
-      if (!dock(info.rect)) collapse(false);
+      if (!dock(info.rect)) collapse(true, false);
     }
     if (focused) focusKey(focused) || focusKey('toggle');
 
