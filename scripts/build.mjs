@@ -103,15 +103,27 @@ function findTool(name) {
   return existsSync(local) ? local : name;
 }
 
+/**
+ * wasm-bindgen `args` on `input` into `dir`, unless its `output` is newer than the input and was
+ * made with the same arguments (recorded beside it). `--encode-into always`: every browser the
+ * shell targets (ES2020) has TextEncoder#encodeInto, so the glue needs no stand-in for it.
+ */
+function bindgen(what, args, input, dir, output) {
+  const all = [...args, '--encode-into', 'always'];
+  const stamp = join(dir, 'wasm-bindgen-args');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === all.join(' ') && fresh(output, input)) {
+    console.log(`${what}: up to date`);
+    return;
+  }
+  run(findTool('wasm-bindgen'), [...all, '--out-dir', dir, input]);
+  writeFileSync(stamp, all.join(' '));
+}
+
 // 1. Rust -> wasm32
 run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib']);
 
 // 2. wasm-bindgen: JS glue + the module it expects
-if (fresh(BINDGEN_WASM, RAW_WASM)) {
-  console.log('wasm-bindgen: up to date');
-} else {
-  run(findTool('wasm-bindgen'), ['--target', 'web', '--out-dir', BINDGEN_DIR, RAW_WASM]);
-}
+bindgen('wasm-bindgen', ['--target', 'web'], RAW_WASM, BINDGEN_DIR, BINDGEN_WASM);
 
 // 3. wasm-opt -Oz (npm binaryen; Debian's wasm-opt cannot read this output)
 if (fresh(OPT_WASM, BINDGEN_WASM)) {
@@ -137,11 +149,7 @@ if (fresh(W2J_INPUT, MVP_RAW_WASM)) {
   // wasm-bindgen would then plan an externref table the mvp-built crate does not have.
   writeFileSync(W2J_INPUT, withoutCustomSection(readFileSync(MVP_RAW_WASM), 'target_features'));
 }
-if (fresh(W2J_BINDGEN_WASM, W2J_INPUT)) {
-  console.log('wasm-bindgen (bundler, for wasm2js): up to date');
-} else {
-  run(findTool('wasm-bindgen'), ['--target', 'bundler', '--out-dir', W2J_DIR, W2J_INPUT]);
-}
+bindgen('wasm-bindgen (bundler, for wasm2js)', ['--target', 'bundler'], W2J_INPUT, W2J_DIR, W2J_BINDGEN_WASM);
 if (fresh(W2J_OPT_WASM, W2J_BINDGEN_WASM)) {
   console.log('wasm-opt (for wasm2js): up to date');
 } else {
