@@ -34,7 +34,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
-import { VERSION, common, lazyPartsFrom } from './esbuild-config.mjs';
+import { VERSION, build, common, lazyPartsFrom, minified } from './esbuild-config.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...p) => join(ROOT, ...p);
@@ -232,24 +232,24 @@ const iife = (entry, file, extra = {}) => ({
   ...common, entryPoints: [at('www/src', entry)], format: 'iife', plugins: [lazyPartsFrom(file)], ...extra,
 });
 
-await esbuild.build({
+await build({
   ...common, entryPoints: [at('www/src/index.js')], format: 'esm', outfile: join(DIST, 'factlens.js'),
   plugins: [lazyPartsFrom('wasm2js-module.js')],
 });
 await esbuild.build({
   ...common, entryPoints: [at('www/src/core-wasm2js.js')], format: 'esm', outfile: join(DIST, 'factlens.wasm2js.mjs'),
 });
-await esbuild.build({ ...iife('global.js', 'wasm2js-script.js'), outfile: join(DIST, 'factlens.bundle.js') });
+await build({ ...iife('global.js', 'wasm2js-script.js'), outfile: join(DIST, 'factlens.bundle.js') });
 await esbuild.build({ ...iife('wasm2js-global.js', 'wasm2js-script.js'), outfile: join(DIST, 'factlens.wasm2js.js') });
 await esbuild.build({ ...iife('global.js', 'wasm2js-inline.js'), outfile: join(DIST, 'factlens.standalone.js') });
 // export('w3c')'s writer, loaded on its first use: beside the classic bundle and the ES module.
-await esbuild.build({ ...iife('export-global.js', 'wasm2js-script.js'), outfile: join(DIST, 'factlens.export.js') });
-await esbuild.build({
+await build({ ...iife('export-global.js', 'wasm2js-script.js'), outfile: join(DIST, 'factlens.export.js') });
+await build({
   ...common, entryPoints: [at('www/src/export.js')], format: 'esm', outfile: join(DIST, 'factlens.export.mjs'),
 });
 // The analysis in a worker for large pages, loaded the first time a page needs it, beside both.
-await esbuild.build({ ...iife('worker-global.js', 'wasm2js-script.js'), outfile: join(DIST, 'factlens.worker.js') });
-await esbuild.build({
+await build({ ...iife('worker-global.js', 'wasm2js-script.js'), outfile: join(DIST, 'factlens.worker.js') });
+await build({
   ...common, entryPoints: [at('www/src/offthread.js')], format: 'esm', outfile: join(DIST, 'factlens.worker.mjs'),
   plugins: [lazyPartsFrom('wasm2js-module.js')],
 });
@@ -326,7 +326,7 @@ const loaderURL = example(loaderCode);
 const selfContainedURL = example(selfContainedCode);
 
 const SHELL = at('build/factlens.shell.js');
-writeFileSync(SHELL, shell.outputFiles[0].contents);
+writeFileSync(SHELL, await minified(shell.outputFiles[0].text, false));
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const sizes = {};
