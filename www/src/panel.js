@@ -23,7 +23,6 @@ export const SHORTCUT = 'Alt+Shift+F';
 
 // Colours are variables, so that the dark scheme only swaps the variables.
 const SHEET_TEXT = `
-:host{all:initial}
 *{box-sizing:border-box}
 .panel,.card{--bg:#fff;--fg:#1b1f24;--mute:#4f5761;--line:#c9ced6;--soft:#f3f5f8;--on:#0b63ce;--onfg:#fff;--bar:#3b78c4;--anon:#c23a4e;--ins:#dff5e1;--insfg:#0d4a1a;--del:#fde2e2;--delfg:#7a1010;
  font:13px/1.4 system-ui,sans-serif;color:var(--fg);background:var(--bg);border:1px solid var(--line);border-radius:10px;box-shadow:0 6px 24px #0004}
@@ -32,7 +31,7 @@ const SHEET_TEXT = `
 header{display:flex;align-items:center;gap:8px;padding:8px 10px 8px 12px;background:var(--soft)}
 h2{font-size:15px;margin:0}
 .summary,.meta,.none,.foot,.scope,.count,.sec{color:var(--mute);font-size:12px}
-.summary{margin:0;flex:1;white-space:nowrap}
+.summary{flex:1;white-space:nowrap}
 button{font:inherit;color:inherit;cursor:pointer;background:none}
 .tool{font-size:12px;min-width:28px;height:28px;padding:0 8px;border:1px solid var(--line);border-radius:6px}
 button:hover{background:var(--soft)}
