@@ -34,9 +34,8 @@ export const LINE = { edited: 'dashed', unattributed: 'wavy', speaker: 'solid', 
 
 const PRIORITY = { repeat: 0, edited: 0, quote: 1, unattributed: 1, official: 2, speaker: 3, flash: 10 };
 
-/** The highlight name of a category (factlens-repeat, ...), and all of them. */
+/** The highlight name of a category (factlens-repeat, ...). */
 const NAME = (key) => `factlens-${key}`;
-const NAMES = () => Object.keys(PRIORITY).map(NAME);
 
 export const supported = () =>
   typeof CSS !== 'undefined' && !!CSS.highlights && typeof Highlight === 'function';
@@ -216,12 +215,12 @@ export function unpaint() {
   clearTimeout(flashTimer);
   for (const key of Object.keys(ranges)) delete ranges[key];
   index = null;
-  if (supported()) for (const name of NAMES()) CSS.highlights.delete(name);
+  if (supported()) for (const key of Object.keys(PRIORITY)) CSS.highlights.delete(NAME(key));
   sheet = null;
   for (const { target, css } of adopted) {
     try {
       target.adoptedStyleSheets = target.adoptedStyleSheets.filter((s) => s !== css);
-      if (target.nodeType === 9) for (const name of NAMES()) target.defaultView?.CSS.highlights.delete(name);
+      if (target.nodeType === 9) for (const key of Object.keys(PRIORITY)) target.defaultView?.CSS.highlights.delete(NAME(key));
     } catch { /* a frame that left the page */ }
   }
   adopted = [];
