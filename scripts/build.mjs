@@ -34,7 +34,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
-import { VERSION, common, lazyPartsFrom } from './esbuild-config.mjs';
+import { VERSION, build, common, lazyPartsFrom, minified } from './esbuild-config.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...p) => join(ROOT, ...p);
@@ -103,15 +103,27 @@ function findTool(name) {
   return existsSync(local) ? local : name;
 }
 
+/**
+ * wasm-bindgen `args` on `input` into `dir`, unless its `output` is newer than the input and was
+ * made with the same arguments (recorded beside it). `--encode-into always`: every browser the
+ * shell targets (ES2020) has TextEncoder#encodeInto, so the glue needs no stand-in for it.
+ */
+function bindgen(what, args, input, dir, output) {
+  const all = [...args, '--encode-into', 'always'];
+  const stamp = join(dir, 'wasm-bindgen-args');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === all.join(' ') && fresh(output, input)) {
+    console.log(`${what}: up to date`);
+    return;
+  }
+  run(findTool('wasm-bindgen'), [...all, '--out-dir', dir, input]);
+  writeFileSync(stamp, all.join(' '));
+}
+
 // 1. Rust -> wasm32
 run('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--lib']);
 
 // 2. wasm-bindgen: JS glue + the module it expects
-if (fresh(BINDGEN_WASM, RAW_WASM)) {
-  console.log('wasm-bindgen: up to date');
-} else {
-  run(findTool('wasm-bindgen'), ['--target', 'web', '--out-dir', BINDGEN_DIR, RAW_WASM]);
-}
+bindgen('wasm-bindgen', ['--target', 'web'], RAW_WASM, BINDGEN_DIR, BINDGEN_WASM);
 
 // 3. wasm-opt -Oz (npm binaryen; Debian's wasm-opt cannot read this output)
 if (fresh(OPT_WASM, BINDGEN_WASM)) {
@@ -137,11 +149,7 @@ if (fresh(W2J_INPUT, MVP_RAW_WASM)) {
   // wasm-bindgen would then plan an externref table the mvp-built crate does not have.
   writeFileSync(W2J_INPUT, withoutCustomSection(readFileSync(MVP_RAW_WASM), 'target_features'));
 }
-if (fresh(W2J_BINDGEN_WASM, W2J_INPUT)) {
-  console.log('wasm-bindgen (bundler, for wasm2js): up to date');
-} else {
-  run(findTool('wasm-bindgen'), ['--target', 'bundler', '--out-dir', W2J_DIR, W2J_INPUT]);
-}
+bindgen('wasm-bindgen (bundler, for wasm2js)', ['--target', 'bundler'], W2J_INPUT, W2J_DIR, W2J_BINDGEN_WASM);
 if (fresh(W2J_OPT_WASM, W2J_BINDGEN_WASM)) {
   console.log('wasm-opt (for wasm2js): up to date');
 } else {
@@ -224,24 +232,24 @@ const iife = (entry, file, extra = {}) => ({
   ...common, entryPoints: [at('www/src', entry)], format: 'iife', plugins: [lazyPartsFrom(file)], ...extra,
 });
 
-await esbuild.build({
+await build({
   ...common, entryPoints: [at('www/src/index.js')], format: 'esm', outfile: join(DIST, 'factlens.js'),
   plugins: [lazyPartsFrom('wasm2js-module.js')],
 });
 await esbuild.build({
   ...common, entryPoints: [at('www/src/core-wasm2js.js')], format: 'esm', outfile: join(DIST, 'factlens.wasm2js.mjs'),
 });
-await esbuild.build({ ...iife('global.js', 'wasm2js-script.js'), outfile: join(DIST, 'factlens.bundle.js') });
+await build({ ...iife('global.js', 'wasm2js-script.js'), outfile: join(DIST, 'factlens.bundle.js') });
 await esbuild.build({ ...iife('wasm2js-global.js', 'wasm2js-script.js'), outfile: join(DIST, 'factlens.wasm2js.js') });
 await esbuild.build({ ...iife('global.js', 'wasm2js-inline.js'), outfile: join(DIST, 'factlens.standalone.js') });
 // export('w3c')'s writer, loaded on its first use: beside the classic bundle and the ES module.
-await esbuild.build({ ...iife('export-global.js', 'wasm2js-script.js'), outfile: join(DIST, 'factlens.export.js') });
-await esbuild.build({
+await build({ ...iife('export-global.js', 'wasm2js-script.js'), outfile: join(DIST, 'factlens.export.js') });
+await build({
   ...common, entryPoints: [at('www/src/export.js')], format: 'esm', outfile: join(DIST, 'factlens.export.mjs'),
 });
 // The analysis in a worker for large pages, loaded the first time a page needs it, beside both.
-await esbuild.build({ ...iife('worker-global.js', 'wasm2js-script.js'), outfile: join(DIST, 'factlens.worker.js') });
-await esbuild.build({
+await build({ ...iife('worker-global.js', 'wasm2js-script.js'), outfile: join(DIST, 'factlens.worker.js') });
+await build({
   ...common, entryPoints: [at('www/src/offthread.js')], format: 'esm', outfile: join(DIST, 'factlens.worker.mjs'),
   plugins: [lazyPartsFrom('wasm2js-module.js')],
 });
@@ -318,7 +326,7 @@ const loaderURL = example(loaderCode);
 const selfContainedURL = example(selfContainedCode);
 
 const SHELL = at('build/factlens.shell.js');
-writeFileSync(SHELL, shell.outputFiles[0].contents);
+writeFileSync(SHELL, await minified(shell.outputFiles[0].text, false));
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const sizes = {};

@@ -14,8 +14,10 @@
 // 18.5 KB to 17.8 KB when export('w3c') moved to a file of its own, and up to 19.0 KB for issue 9
 // (heavy and unusual pages): the panel's "Show N more" lists, the routing of large pages to a
 // worker (whose code is a file of its own), finding the article in slices, and highlights in
-// same-origin frames and shadow roots. Lower the allowance as the shell shrinks, and delete it
-// once the shell is within 15 KB again.
+// same-origin frames and shadow roots; and down to 17.9 KB for issue 8 (the shell at 17.8 KB:
+// terser as a second minifier, wasm-bindgen's glue without its encodeInto stand-in, smaller
+// highlight and panel code). Lower the allowance as the shell shrinks, and delete it once the
+// shell is within 15 KB again.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +28,7 @@ const KB = 1024;
 /** Gzipped budgets, in bytes, and temporary allowances above them. */
 const BUDGETS = {
   wasm: { budget: 150 * KB },
-  shell: { budget: 15 * KB, allowance: 19.0 * KB, why: 'the overlay of issues 5-7 and 9 (README, "Sizes")' },
+  shell: { budget: 15 * KB, allowance: 17.9 * KB, why: 'the overlay of issues 5-7 and 9 (README, "Sizes")' },
 };
 
 const listing = join(ROOT, 'dist', 'sizes.json');

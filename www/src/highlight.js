@@ -6,18 +6,8 @@
 // text keeps a contrast of at least 4.5:1 whatever colours the page uses (tests/e2e/contrast).
 // Underline styles tell apart the categories that may overlap, without relying on colour.
 
-/** Highlight names, one per category, and the temporary one that flashes a finding. */
-export const NAMES = {
-  repeat: 'factlens-repeat',
-  edited: 'factlens-edited',
-  quote: 'factlens-quote',
-  unattributed: 'factlens-unattributed',
-  speaker: 'factlens-speaker',
-  official: 'factlens-official',
-  flash: 'factlens-flash',
-};
-
-/** Background and text colour of each category, on light and on dark pages. */
+/** Background and text colour of each category, on light and on dark pages; `flash` is the
+ * temporary one that flashes a finding. */
 export const PALETTE = {
   light: {
     repeat: ['#ffd8a8', '#000'],
@@ -44,6 +34,9 @@ export const LINE = { edited: 'dashed', unattributed: 'wavy', speaker: 'solid', 
 
 const PRIORITY = { repeat: 0, edited: 0, quote: 1, unattributed: 1, official: 2, speaker: 3, flash: 10 };
 
+/** The highlight name of a category (factlens-repeat, ...). */
+const NAME = (key) => `factlens-${key}`;
+
 export const supported = () =>
   typeof CSS !== 'undefined' && !!CSS.highlights && typeof Highlight === 'function';
 
@@ -52,7 +45,7 @@ export function highlightCss(theme) {
   return Object.entries(PALETTE[theme]).map(([key, [bg, fg]]) =>
     // !important, and adopted after the page's sheets: a page's ::highlight rules for these
     // names lose to ours.
-    `::highlight(${NAMES[key]}){background-color:${bg}!important;color:${fg}!important` +
+    `::highlight(${NAME(key)}){background-color:${bg}!important;color:${fg}!important` +
     (LINE[key] ? `;text-decoration:underline ${LINE[key]} ${fg} 2px!important;text-underline-offset:2px!important` : '') + '}').join('');
 }
 
@@ -89,7 +82,7 @@ let flashTimer = 0;
 let layer = null;
 let index = null; // [key, range, rects in page coordinates] for hit tests without highlightsFromPoint
 const ranges = {}; // what is painted, by category
-/** Style sheets of ours adopted besides the document's: in open shadow roots and same-origin frames. */
+/** Style sheets of ours adopted: in the document (`sheet`), open shadow roots and same-origin frames. */
 let adopted = [];
 
 /** Makes our own element, styled inline with !important so page CSS cannot touch it. */
@@ -138,7 +131,7 @@ export function paint(groups, theme = 'light', shadowMode = 'closed') {
         const h = new view.Highlight();
         for (const range of list) h.add(range);
         h.priority = PRIORITY[key] || 0;
-        view.CSS.highlights.set(NAMES[key], h);
+        view.CSS.highlights.set(NAME(key), h);
       }
     }
     return 'api';
@@ -202,15 +195,15 @@ export function flash(list, ms = 1600) {
   clearTimeout(flashTimer);
   const end = () => {
     ranges.flash = [];
-    if (supported()) CSS.highlights.delete(NAMES.flash);
+    if (supported()) CSS.highlights.delete(NAME('flash'));
     else drawBoxes();
   };
   ranges.flash = list;
   if (supported()) {
-    if (!sheet) adoptSheet('light');
+    adoptSheet('light');
     const h = new Highlight(...list);
     h.priority = PRIORITY.flash;
-    CSS.highlights.set(NAMES.flash, h);
+    CSS.highlights.set(NAME('flash'), h);
   } else {
     drawBoxes();
   }
@@ -222,15 +215,12 @@ export function unpaint() {
   clearTimeout(flashTimer);
   for (const key of Object.keys(ranges)) delete ranges[key];
   index = null;
-  if (supported()) for (const name of Object.values(NAMES)) CSS.highlights.delete(name);
-  if (sheet) {
-    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
-    sheet = null;
-  }
+  if (supported()) for (const key of Object.keys(PRIORITY)) CSS.highlights.delete(NAME(key));
+  sheet = null;
   for (const { target, css } of adopted) {
     try {
       target.adoptedStyleSheets = target.adoptedStyleSheets.filter((s) => s !== css);
-      if (target.nodeType === 9) for (const name of Object.values(NAMES)) target.defaultView?.CSS.highlights.delete(name);
+      if (target.nodeType === 9) for (const key of Object.keys(PRIORITY)) target.defaultView?.CSS.highlights.delete(NAME(key));
     } catch { /* a frame that left the page */ }
   }
   adopted = [];
@@ -250,11 +240,9 @@ function adopt(target, css, theme) {
   return css;
 }
 
+/** Our ::highlight rules in the document, once. */
 function adoptSheet(theme) {
-  if (sheet || !('adoptedStyleSheets' in document)) return;
-  sheet = new CSSStyleSheet();
-  sheet.replaceSync(highlightCss(theme));
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  if (!sheet && 'adoptedStyleSheets' in document) sheet = adopt(document, new CSSStyleSheet(), theme);
 }
 
 /**
@@ -266,7 +254,7 @@ export function rangesAt(x, y) {
   const hits = [];
   const registry = supported() && CSS.highlights;
   if (registry && typeof registry.highlightsFromPoint === 'function') {
-    const keyOf = new Map(Object.entries(NAMES).map(([k, n]) => [registry.get(n), k]));
+    const keyOf = new Map(Object.keys(PRIORITY).map((k) => [registry.get(NAME(k)), k]));
     for (const hit of registry.highlightsFromPoint(x, y)) {
       const key = keyOf.get(hit.highlight);
       if (key && key !== 'flash') for (const range of hit.ranges) hits.push([key, range]);

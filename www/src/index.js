@@ -110,7 +110,9 @@ function pickScope(root, name) {
   return { ...articleScope(doc), name: 'article' };
 }
 
-const read = (scope) => flatten(scope.root, (el) => ours(el) || scope.skip.has(el));
+/** What a read of `scope` leaves out: our own elements and the scope's furniture. */
+const outside = (scope) => (el) => ours(el) || scope.skip.has(el);
+const read = (scope) => flatten(scope.root, outside(scope));
 
 /** The current state's findings as Ranges (timed for report.timings). */
 function anchored() {
@@ -175,9 +177,7 @@ async function rescope(name) {
     if (state !== current) throw Object.assign(new Error('factlens: superseded'), { name: 'AbortError' });
   };
   try {
-    const scope = await findScope(null, name, next);
-    const blocks = await stepped(walk(scope.root, (el) => ours(el) || scope.skip.has(el)), next, (n) => `Reading: ${n} paragraphs`);
-    Object.assign(current, { scope, blocks });
+    Object.assign(current, await readScope(null, name, next));
     await reanalyze();
   } catch (e) {
     failed(e);
@@ -188,7 +188,7 @@ async function rescope(name) {
 function refresh(records) {
   if (!state) return;
   try {
-    let blocks = reread(state.blocks, state.scope.root, records, (el) => ours(el) || state.scope.skip.has(el));
+    let blocks = reread(state.blocks, state.scope.root, records, outside(state.scope));
     if (!blocks) {
       // The article left the page (a single-page app changed story): find it again.
       state.scope = pickScope(null, state.scope.name === 'page' ? 'page' : 'article');
@@ -231,10 +231,13 @@ async function stepped(steps, next, say) {
   return step.value;
 }
 
-/** pickScope(), finding the article in slices. */
-const findScope = async (root, name, next) => (root || name === 'page'
-  ? pickScope(root, name)
-  : { ...(await stepped(articleSteps(document), next, () => 'Finding the article…')), name: 'article' });
+/** pickScope() and the blocks of that scope, the article found and the scope read in slices. */
+async function readScope(root, name, next) {
+  const scope = root || name === 'page'
+    ? pickScope(root, name)
+    : { ...(await stepped(articleSteps(document), next, () => 'Finding the article…')), name: 'article' };
+  return { scope, blocks: await stepped(walk(scope.root, outside(scope)), next, (n) => `Reading: ${n} paragraphs`) };
+}
 
 /**
  * Scans the page: reads its visible text, analyses it, highlights the findings and opens the
@@ -294,8 +297,7 @@ async function scanning(options, stopped) {
   stopped();
   const t1 = performance.now();
 
-  const scope = await findScope(options.root, options.scope, next);
-  const blocks = await stepped(walk(scope.root, (el) => ours(el) || scope.skip.has(el)), next, (n) => `Reading: ${n} paragraphs`);
+  const { scope, blocks } = await readScope(options.root, options.scope, next);
   await next(`Analysing ${blocks.length} paragraphs…`);
   const t2 = performance.now();
   const report = await analyze(core, blocks, scope.root, options.worker);

@@ -23,7 +23,6 @@ export const SHORTCUT = 'Alt+Shift+F';
 
 // Colours are variables, so that the dark scheme only swaps the variables.
 const SHEET_TEXT = `
-:host{all:initial}
 *{box-sizing:border-box}
 .panel,.card{--bg:#fff;--fg:#1b1f24;--mute:#4f5761;--line:#c9ced6;--soft:#f3f5f8;--on:#0b63ce;--onfg:#fff;--bar:#3b78c4;--anon:#c23a4e;--ins:#dff5e1;--insfg:#0d4a1a;--del:#fde2e2;--delfg:#7a1010;
  font:13px/1.4 system-ui,sans-serif;color:var(--fg);background:var(--bg);border:1px solid var(--line);border-radius:10px;box-shadow:0 6px 24px #0004}
@@ -32,7 +31,7 @@ const SHEET_TEXT = `
 header{display:flex;align-items:center;gap:8px;padding:8px 10px 8px 12px;background:var(--soft)}
 h2{font-size:15px;margin:0}
 .summary,.meta,.none,.foot,.scope,.count,.sec{color:var(--mute);font-size:12px}
-.summary{margin:0;flex:1;white-space:nowrap}
+.summary{flex:1;white-space:nowrap}
 button{font:inherit;color:inherit;cursor:pointer;background:none}
 .tool{font-size:12px;min-width:28px;height:28px;padding:0 8px;border:1px solid var(--line);border-radius:6px}
 button:hover{background:var(--soft)}
@@ -169,7 +168,7 @@ export function openPanel(actions) {
   const summary = h('p', { class: 'summary' });
   const toggle = h('button', {
     class: 'tool', type: 'button', 'aria-expanded': 'true', 'aria-controls': 'fl-body', 'data-key': 'toggle',
-    title: `Show or hide the findings (${SHORTCUT})`, onclick: () => (collapsed ? expand(true) : collapse(false)),
+    title: `Show or hide the findings (${SHORTCUT})`, onclick: () => collapse(!collapsed, collapsed),
   }, 'Hide');
   // Not a Tab stop of its own (Firefox makes scrolling boxes one): its buttons are.
   const body = h('div', { class: 'body', id: 'fl-body', tabindex: '-1' });
@@ -201,24 +200,15 @@ export function openPanel(actions) {
     returnTo = null;
   };
 
-  function expand(focus) {
-    collapsed = false;
-    dock();
-    panel.classList.remove('collapsed');
-    body.hidden = false;
-    foot.hidden = false;
-    toggle.setAttribute('aria-expanded', 'true');
-    toggle.textContent = 'Hide';
-    if (focus) enter();
-  }
-  function collapse(restore) {
-    collapsed = true;
-    panel.classList.add('collapsed');
-    body.hidden = true;
-    foot.hidden = true;
-    toggle.setAttribute('aria-expanded', 'false');
-    toggle.textContent = 'Show';
-    if (restore) leave();
+  /** Hides the findings (`shut`) or shows them; `focus`: then gives focus back, or enters. */
+  function collapse(shut, focus) {
+    collapsed = shut;
+    if (!shut) dock();
+    panel.classList.toggle('collapsed', shut);
+    body.hidden = foot.hidden = shut;
+    toggle.setAttribute('aria-expanded', `${!shut}`);
+    toggle.textContent = shut ? 'Show' : 'Hide';
+    if (focus) (shut ? leave : enter)();
   }
 
   /** Beside the article when there is room; false when the panel would cover its text.
@@ -243,7 +233,7 @@ export function openPanel(actions) {
       list[Math.max(0, Math.min(list.length - 1, to))].focus();
     } else if (e.key === 'Escape') {
       e.preventDefault();
-      collapse(true);
+      collapse(true, true);
     }
   });
   root.addEventListener('focusin', (e) => {
@@ -259,9 +249,9 @@ export function openPanel(actions) {
       e.preventDefault();
       if (collapsed) {
         returnTo = document.activeElement === host ? returnTo : document.activeElement;
-        expand(true);
+        collapse(false, true);
       } else if (root.activeElement) {
-        collapse(true);
+        collapse(true, true);
       } else {
         returnTo = document.activeElement;
         enter();
@@ -496,7 +486,7 @@ export function openPanel(actions) {
 
     if (first) {
       first = false;
-      if (!dock(info.rect)) collapse(false);
+      if (!dock(info.rect)) collapse(true, false);
     }
     if (focused) focusKey(focused) || focusKey('toggle');
 
