@@ -300,6 +300,7 @@ fn known_alone(word: &str, names: &NameIndex, proper_nouns: &HashSet<&str>) -> b
 }
 
 /// The capitalised words that stand right after a lower-case word somewhere in the blocks.
+#[inline(never)]
 fn capitalised_inside_sentences(blocks: &[String]) -> HashSet<&str> {
     let mut out = HashSet::new();
     for b in blocks {

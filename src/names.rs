@@ -623,6 +623,19 @@ fn after_intro(src: &str, words: &[Word], sentences: &mut Sentences, at: usize, 
         && verb_next
 }
 
+/// Do `before`, `connector` and `after` make a title ("Secretary of State")? Kept out of line:
+/// it builds a string, and is called only at a connector inside a run of capitals.
+#[inline(never)]
+fn is_title_with_connector(lx: &Lexicon, src: &str, before: &Word, connector: &str, after: &Word) -> bool {
+    let mut phrase = String::new();
+    phrase.push_str(&lower(bare(before.text(src))));
+    phrase.push(' ');
+    phrase.push_str(connector);
+    phrase.push(' ');
+    phrase.push_str(&lower(bare(after.text(src))));
+    lx.title_family(&phrase).is_some()
+}
+
 /// "R", "D", "I", "R-Ky.", "D-N.C.": a party tag.
 fn is_party_tag(word: &str) -> bool {
     let mut parts = word.split('-');
@@ -696,10 +709,9 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
             let connector = matches!(wj, "to" | "of" | "for") && {
                 let prev_lower = lower(bare(words[j - 1].text(src)));
                 words.get(j + 1).is_some_and(|n| {
-                    let next_lower = lower(bare(n.text(src)));
                     (lx.title_family(&prev_lower).is_some() || lx.is_title_word(&prev_lower))
-                        && lx.modifier(&next_lower).is_some()
-                        || lx.title_family(&format!("{} {wj} {}", &*prev_lower, &*next_lower)).is_some()
+                        && lx.modifier(&lower(bare(n.text(src)))).is_some()
+                        || is_title_with_connector(lx, src, &words[j - 1], wj, n)
                 })
             };
             let particle = particle || connector;
@@ -718,14 +730,10 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
             // A particle inside a name ("Ann de Vries", "Jan van der Berg") is no title word,
             // nor is the connector of a title ("Secretary of State").
             let inside_name = PARTICLES.contains(&t) && k + 1 < j
-                || k > i && k + 1 < j && matches!(t, "of" | "to" | "for") && {
-                    let phrase = format!(
-                        "{} {t} {}",
-                        &*lower(bare(words[k - 1].text(src))),
-                        &*lower(bare(words[k + 1].text(src)))
-                    );
-                    lx.title_family(&phrase).is_some()
-                };
+                || k > i
+                    && k + 1 < j
+                    && matches!(t, "of" | "to" | "for")
+                    && is_title_with_connector(lx, src, &words[k - 1], t, &words[k + 1]);
             // A title head may follow a body's name ("City Hall spokeswoman"); a connector
             // such as "of" may not.
             if !is_name_word(t) && seen_name && lx.title_family(t).is_none() && !inside_name {
