@@ -384,9 +384,10 @@ impl Word {
 /// One pass over the bytes: ASCII letters and digits are taken a byte at a time, anything else
 /// is decoded as a character (the rules are those of `reference_words_in` in the tests).
 pub fn words_in(text: &str, from: usize, to: usize) -> Vec<Word> {
-    let mut out = Vec::new();
     let slice = &text[from..to];
     let bytes = slice.as_bytes();
+    // News text has a word every six bytes or so: reserve for that rather than grow.
+    let mut out = Vec::with_capacity(bytes.len() / 6 + 1);
     // The character at byte `i` and its length.
     let at = |i: usize| match bytes[i] {
         b if b.is_ascii() => (char::from(b), 1),
@@ -395,6 +396,11 @@ pub fn words_in(text: &str, from: usize, to: usize) -> Vec<Word> {
     let alnum = |c: char| if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
     let mut i = 0;
     while i < bytes.len() {
+        // Spaces and ASCII punctuation between words, a byte at a time.
+        if bytes[i].is_ascii() && !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
         let (c, len) = at(i);
         if !alnum(c) {
             i += len;
@@ -406,6 +412,10 @@ pub fn words_in(text: &str, from: usize, to: usize) -> Vec<Word> {
             if bytes[j].is_ascii_alphanumeric() {
                 j += 1;
                 continue;
+            }
+            // Any other ASCII byte but a joiner ends the word.
+            if bytes[j].is_ascii() && !matches!(bytes[j], b'\'' | b'-' | b'.') {
+                break;
             }
             let (d, dl) = at(j);
             let rest = &slice[j + dl..];
