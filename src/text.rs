@@ -307,25 +307,12 @@ pub fn compat_runs(blocks: &[String], nfkc: Option<Nfkc>) -> Vec<Vec<CompatRun>>
     let mut batch = String::new();
     let mut places: Vec<(usize, usize, usize)> = Vec::new();
     for (b, text) in blocks.iter().enumerate() {
-        if text.is_ascii() {
-            continue;
-        }
-        let mut run_start = None;
-        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-            match (run_start, c.is_whitespace()) {
-                (None, false) => run_start = Some(i),
-                (Some(s), true) => {
-                    if !text[s..i].is_ascii() {
-                        if !places.is_empty() {
-                            batch.push('\n');
-                        }
-                        batch.push_str(&text[s..i]);
-                        places.push((b, s, i));
-                    }
-                    run_start = None;
-                }
-                _ => {}
+        for (s, e) in non_ascii_runs(text) {
+            if !places.is_empty() {
+                batch.push('\n');
             }
+            batch.push_str(&text[s..e]);
+            places.push((b, s, e));
         }
     }
     if places.is_empty() {
@@ -344,6 +331,29 @@ pub fn compat_runs(blocks: &[String], nfkc: Option<Nfkc>) -> Vec<Vec<CompatRun>>
         }
     }
     out
+}
+
+/// The byte ranges of the runs of non-whitespace characters of `text` that hold a character
+/// outside ASCII, in order. ASCII is passed a byte at a time: only a run around a non-ASCII
+/// character is read as characters.
+fn non_ascii_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    // Before `at` all is read, and `at` is 0 or follows whitespace.
+    let mut at = 0;
+    std::iter::from_fn(move || loop {
+        let p = at + bytes[at..].iter().position(|b| !b.is_ascii())?;
+        let c = text[p..].chars().next()?;
+        if c.is_whitespace() {
+            at = p + c.len_utf8();
+            continue;
+        }
+        let start =
+            bytes[at..p].iter().rposition(|&b| char::from(b).is_whitespace()).map_or(at, |q| at + q + 1);
+        let end =
+            text[p..].char_indices().find(|&(_, c)| c.is_whitespace()).map_or(text.len(), |(q, _)| p + q);
+        at = end;
+        return Some((start, end));
+    })
 }
 
 /// The block's text with its compatibility runs replaced by their NFKC forms.

@@ -50,8 +50,9 @@ impl Words {
                 sentence_end: Vec::with_capacity(total / 6),
                 ..Words::default()
             },
-            names: HashMap::default(),
-            short_names: HashMap::default(),
+            // Room for a page's vocabulary, which news text keeps under a word in 24 bytes.
+            names: HashMap::with_capacity_and_hasher(total / 96, FxBuild::default()),
+            short_names: HashMap::with_capacity_and_hasher(total / 32, FxBuild::default()),
             word: String::new(),
             span: (0, 0),
             pending: None,
