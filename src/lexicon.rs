@@ -51,8 +51,11 @@ pub struct Lexicon {
     determiners: Set,
     /// First name → 'm' or 'f'.
     first_names: Map<char>,
-    /// Every word of the lists above that [`Facts`] speaks of → what they say of it.
-    facts: Map<Facts>,
+    /// Every word of the lists above that [`Facts`] speaks of → what they say of it: the words
+    /// of up to 15 ASCII bytes by their `packed` form, ...
+    short_facts: HashMap<u128, Facts, FxBuild>,
+    /// ... the others by their text.
+    long_facts: Map<Facts>,
     /// Longest phrase, in words, among titles and modifiers.
     pub max_phrase_words: usize,
 }
@@ -141,10 +144,16 @@ impl Lexicon {
             abbreviations: lines(include_str!("lexicon/abbreviations.txt")).collect(),
             org_suffixes: lines(include_str!("lexicon/org_suffixes.txt")).collect(),
             first_names: pairs_by_value(include_str!("lexicon/first_names.txt")),
-            facts: Map::default(),
+            short_facts: HashMap::default(),
+            long_facts: Map::default(),
             max_phrase_words,
         };
-        lexicon.facts = lexicon.all_facts();
+        for (word, facts) in lexicon.all_facts() {
+            match packed(word) {
+                Some((key, _)) => lexicon.short_facts.insert(key, facts),
+                None => lexicon.long_facts.insert(word, facts),
+            };
+        }
         lexicon
     }
 
@@ -180,8 +189,17 @@ impl Lexicon {
     /// What the lists say of `word` (any case), with one look-up: a page's words are each
     /// looked up once, and their facts asked as often as needed.
     pub fn facts(&self, word: &str) -> Facts {
+        // Most words of a page: short, ASCII, no final period.
+        if let Some((key, as_written)) = packed(word).filter(|_| !word.ends_with('.')) {
+            let facts = self.short_facts.get(&key).copied().unwrap_or_default();
+            return if as_written { Facts { bits: facts.bits | Facts::AS_WRITTEN, ..facts } } else { facts };
+        }
         with_lower(word, |w| {
-            let mut facts = self.facts.get(w).copied().unwrap_or_default();
+            let listed = match packed(w) {
+                Some((key, _)) => self.short_facts.get(&key),
+                None => self.long_facts.get(w),
+            };
+            let mut facts = listed.copied().unwrap_or_default();
             // `is_not_name` reads a word without its final periods.
             if w.ends_with('.') {
                 facts.bits &= !Facts::NOT_NAME;
@@ -434,6 +452,25 @@ pub fn lower(word: &str) -> Lower {
     }
 }
 
+/// A word of up to 15 ASCII bytes, lower-cased and packed into an integer with its length, and
+/// whether it was in lower case already; `None` for a longer word or one outside ASCII.
+fn packed(word: &str) -> Option<(u128, bool)> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 15 {
+        return None;
+    }
+    let mut key = (bytes.len() as u128) << 120;
+    let mut upper = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        if !b.is_ascii() {
+            return None;
+        }
+        upper |= b.is_ascii_uppercase();
+        key |= u128::from(b.to_ascii_lowercase()) << (8 * i);
+    }
+    Some((key, !upper))
+}
+
 /// Runs `f` on the lower-case form of `word`, without allocating for short ASCII words.
 fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 32];
@@ -478,7 +515,8 @@ mod tests {
     #[test]
     fn facts_agree_with_the_lists() {
         let lx = Lexicon::get();
-        let listed = lx.facts.keys().copied();
+        let all = lx.all_facts();
+        let listed = all.keys().copied();
         let other = ["Obama", "said.", "Sen.", "U.S.", "É", "ÉTAT", "mr..", "x", "", "3rd", "Ökonom"];
         for word in listed.chain(other) {
             let title_case = word
