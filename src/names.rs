@@ -245,15 +245,19 @@ fn peel_title(src: &str, words: &[Word], facts: &[Facts]) -> Peeled {
 /// The words' texts joined by single spaces, parentheses dropped.
 fn join_words(src: &str, words: &[Word]) -> String {
     let lx = Lexicon::get();
-    let with_period = |w: &Word| {
-        let t = w.text(src);
-        if src[w.end..].starts_with('.') && lx.is_abbreviation(t) {
-            format!("{t}.")
-        } else {
-            t.to_string()
+    let mut out =
+        String::with_capacity(words.last().map_or(0, |w| w.end) - words.first().map_or(0, |w| w.start) + 1);
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
         }
-    };
-    words.iter().map(with_period).collect::<Vec<_>>().join(" ")
+        let t = w.text(src);
+        out.push_str(t);
+        if src[w.end..].starts_with('.') && lx.is_abbreviation(t) {
+            out.push('.');
+        }
+    }
+    out
 }
 
 /// Title-cases a title written in lower case after a name ("the mayor" → "Mayor").
@@ -351,7 +355,10 @@ impl NameIndex {
                 m.has_given_name() && !lx.is_first_name(&m.tokens[0]) && !m.tokens[0].ends_with('.');
             let keys = std::iter::once(m.surname()).chain(family_first.then(|| m.tokens[0].as_str()));
             for key in keys {
-                let group = index.by_surname.entry(key.to_string()).or_default();
+                if !index.by_surname.contains_key(key) {
+                    index.by_surname.insert(key.to_string(), SurnameGroup::default());
+                }
+                let Some(group) = index.by_surname.get_mut(key) else { continue };
                 let k = match group.names.iter().position(|n| *n == m.tokens) {
                     Some(k) => k,
                     None => {
@@ -398,7 +405,9 @@ impl NameIndex {
             .collect();
         for (m, full) in index.mentions.iter().zip(&index.full) {
             if let Some(g) = mention_gender(m, full) {
-                index.genders.entry(full.clone()).or_insert(g);
+                if !index.genders.contains_key(full) {
+                    index.genders.insert(full.clone(), g);
+                }
             }
         }
         index
@@ -485,7 +494,6 @@ impl NameIndex {
                 std::iter::once(m.surname()).chain(family_first.then(|| m.tokens[0].as_str()))
             })
             .collect();
-        let surnames: HashSet<String, FxBuild> = surnames.into_iter().map(str::to_string).collect();
         for (m, k) in self.mentions.iter().zip(keep.iter_mut()) {
             if !*k && !m.has_given_name() {
                 *k = surnames.contains(m.surname());
@@ -520,7 +528,8 @@ impl NameIndex {
                     || n.len() < 2
                     || n.last() == tokens.last() && first_names_agree(&tokens[0], &n[0])
             })
-            .chain(std::iter::once(&tokens.to_vec()))
+            .map(Vec::as_slice)
+            .chain(std::iter::once(tokens))
             .max_by_key(|n| (n.len(), n.iter().map(String::len).sum::<usize>()))
             .map(|n| n.join(" "))
             .unwrap_or_default()
@@ -606,7 +615,7 @@ fn after_intro(src: &str, words: &[Word], sentences: &mut Sentences, at: usize, 
     }) && src[words[next - 1].end..words[next].start].trim().is_empty();
     before.len() <= 15
         && src[last.end..at].trim() == ","
-        && crate::speaker::is_intro_word(&first.text(src).to_lowercase())
+        && crate::speaker::is_intro_word(&lower(first.text(src)))
         && verb_next
 }
 
