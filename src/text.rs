@@ -407,7 +407,7 @@ pub fn words_in(text: &str, from: usize, to: usize) -> Vec<Word> {
     let mut i = 0;
     while i < bytes.len() {
         // Spaces and ASCII punctuation between words, a byte at a time.
-        if bytes[i].is_ascii() && !bytes[i].is_ascii_alphanumeric() {
+        if BYTE_KIND[usize::from(bytes[i])] <= JOINER {
             i += 1;
             continue;
         }
@@ -419,13 +419,14 @@ pub fn words_in(text: &str, from: usize, to: usize) -> Vec<Word> {
         let start = i;
         let mut j = i + len; // after the last character taken into the word
         while j < bytes.len() {
-            if bytes[j].is_ascii_alphanumeric() {
-                j += 1;
-                continue;
-            }
-            // Any other ASCII byte but a joiner ends the word.
-            if bytes[j].is_ascii() && !matches!(bytes[j], b'\'' | b'-' | b'.') {
-                break;
+            match BYTE_KIND[usize::from(bytes[j])] {
+                ALNUM => {
+                    j += 1;
+                    continue;
+                }
+                // Any other ASCII byte but a joiner ends the word.
+                OTHER => break,
+                _ => {}
             }
             let (d, dl) = at(j);
             let rest = &slice[j + dl..];
@@ -451,6 +452,26 @@ pub fn words_in(text: &str, from: usize, to: usize) -> Vec<Word> {
     }
     out
 }
+
+/// What a byte says to [`words_in`]: an ASCII byte that is no part of a word, an ASCII joiner
+/// (`'`, `-`, `.`), an ASCII letter or digit, or a byte of a character outside ASCII.
+const OTHER: u8 = 0;
+const JOINER: u8 = 1;
+const ALNUM: u8 = 2;
+const NON_ASCII: u8 = 3;
+static BYTE_KIND: [u8; 256] = {
+    let mut kinds = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        kinds[b] = match b as u8 {
+            b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z' => ALNUM,
+            b'\'' | b'-' | b'.' => JOINER,
+            _ => OTHER,
+        };
+        b += 1;
+    }
+    kinds
+};
 
 /// Combining marks of the common blocks (diacritics, extended, for symbols).
 pub fn is_combining(c: char) -> bool {
