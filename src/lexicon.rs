@@ -459,16 +459,17 @@ fn packed(word: &str) -> Option<(u128, bool)> {
     if bytes.len() > 15 {
         return None;
     }
-    let mut key = (bytes.len() as u128) << 120;
+    // Two halves of 64 bits: WebAssembly has no 128-bit shifts (each would be a call).
+    let mut halves = [0u64, (bytes.len() as u64) << 56];
     let mut upper = false;
     for (i, &b) in bytes.iter().enumerate() {
         if !b.is_ascii() {
             return None;
         }
         upper |= b.is_ascii_uppercase();
-        key |= u128::from(b.to_ascii_lowercase()) << (8 * i);
+        halves[i / 8] |= u64::from(b.to_ascii_lowercase()) << (8 * (i % 8));
     }
-    Some((key, !upper))
+    Some((u128::from(halves[0]) | u128::from(halves[1]) << 64, !upper))
 }
 
 /// Runs `f` on the lower-case form of `word`, without allocating for short ASCII words.
