@@ -403,7 +403,7 @@ pub fn words_in(text: &str, from: usize, to: usize) -> Vec<Word> {
         b if b.is_ascii() => (char::from(b), 1),
         _ => slice[i..].chars().next().map_or((' ', 1), |c| (c, c.len_utf8())),
     };
-    let alnum = |c: char| if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
+    let alnum = is_letter_or_digit;
     let mut i = 0;
     while i < bytes.len() {
         // Spaces and ASCII punctuation between words, a byte at a time.
@@ -430,12 +430,12 @@ pub fn words_in(text: &str, from: usize, to: usize) -> Vec<Word> {
             }
             let (d, dl) = at(j);
             let rest = &slice[j + dl..];
-            if alnum(d) || is_combining(d) || (is_invisible(d) && rest.starts_with(char::is_alphanumeric)) {
+            if alnum(d) || is_combining(d) || (is_invisible(d) && rest.starts_with(is_letter_or_digit)) {
                 j += dl;
             } else if is_word_joiner(d) {
                 // A joiner stays inside the word only when a letter or digit follows it, or,
                 // for a period, when it closes an initial or abbreviation such as "U.S.".
-                if rest.chars().next().is_some_and(|n| n.is_alphanumeric()) {
+                if rest.chars().next().is_some_and(is_letter_or_digit) {
                     j += dl;
                 } else if d == '.' && (is_initialism(&slice[start..j]) || is_initial(&slice[start..j])) {
                     j += 1;
@@ -472,6 +472,17 @@ static BYTE_KIND: [u8; 256] = {
     }
     kinds
 };
+
+/// `char::is_alphanumeric`, answered without Unicode's tables for ASCII and for the General
+/// Punctuation block (curly quotes, dashes, ellipsis: the non-ASCII characters news text has
+/// most, none of them a letter or digit).
+fn is_letter_or_digit(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+    }
+}
 
 /// Combining marks of the common blocks (diacritics, extended, for symbols).
 pub fn is_combining(c: char) -> bool {
@@ -579,6 +590,16 @@ fn is_sentence_end(text: &str, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn general_punctuation_has_no_letter_or_digit() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+        for c in ['a', 'Z', '7', 'é', 'ß', '中', '٣'] {
+            assert!(is_letter_or_digit(c), "{c:?}");
+        }
+    }
 
     #[test]
     fn offsets_convert_both_ways() {
