@@ -126,6 +126,15 @@ fn is_initials(word: &str) -> bool {
             .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
 }
 
+/// `word` without the invisible characters inside it (copied whole when it has none, as
+/// nearly every word has).
+fn without_invisible(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_string();
+    }
+    word.chars().filter(|&c| !crate::text::is_invisible(c)).collect()
+}
+
 /// Is the gap between two words of one run allowed: spaces, possibly a parenthesis on each side?
 fn joins_run(gap: &str) -> bool {
     let g = gap.trim_start_matches(')');
@@ -844,7 +853,7 @@ fn find_in_block(
         let name_end = last.start + bare(last.text(src)).len();
         let tokens: Vec<String> = name_words
             .iter()
-            .map(|w| bare(w.text(src)).chars().filter(|&c| !crate::text::is_invisible(c)).collect::<String>())
+            .map(|w| without_invisible(bare(w.text(src))))
             .filter(|t| !SUFFIXES.contains(&t.as_str()))
             .collect();
         // A name of suffixes alone ("Minister Sr") names nobody.
