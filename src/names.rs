@@ -829,7 +829,8 @@ fn find_in_block(
             && !org_inside
             && name_words.iter().enumerate().all(|(n, w)| {
                 let t = bare(w.text(src));
-                let f = facts[i + k + peeled.used + n];
+                // The name's words end the run: word `n` of them is word `j - len + n` of the block.
+                let f = facts[j - name_words.len() + n];
                 (!f.is_not_name() || n == 0 && k + peeled.used == 0 && surname_he)
                     && !f.is_modifier()
                     && !f.is_title()
