@@ -34,10 +34,11 @@ pub struct Lexicon {
     roles: Map<&'static str>,
     /// Modifier phrase → (kind, value).
     modifiers: Map<(ModifierKind, &'static str)>,
-    /// First word of a title phrase → bit `n` set when a title of `n` words starts with it.
-    title_lengths: Map<u64>,
+    /// First word of a title phrase → bit `n` set when a title of `n` words starts with it: a
+    /// phrase of `n` words starting with another word is no title, whatever the rest.
+    title_lengths: Map<u16>,
     /// The same for modifier phrases.
-    modifier_lengths: Map<u64>,
+    modifier_lengths: Map<u16>,
     not_names: Set,
     places: Set,
     abbreviations: Set,
@@ -50,6 +51,11 @@ pub struct Lexicon {
     determiners: Set,
     /// First name → 'm' or 'f'.
     first_names: Map<char>,
+    /// Every word of the lists above that [`Facts`] speaks of → what they say of it: the words
+    /// of up to 15 ASCII bytes by their `packed` form, ...
+    short_facts: HashMap<u128, Facts, FxBuild>,
+    /// ... the others by their text.
+    long_facts: Map<Facts>,
     /// Longest phrase, in words, among titles and modifiers.
     pub max_phrase_words: usize,
 }
@@ -121,7 +127,7 @@ impl Lexicon {
                 _ => determiners.insert(word),
             };
         }
-        Lexicon {
+        let mut lexicon = Lexicon {
             title_lengths: lengths(titles.keys()),
             modifier_lengths: lengths(modifiers.keys()),
             title_words,
@@ -138,8 +144,74 @@ impl Lexicon {
             abbreviations: lines(include_str!("lexicon/abbreviations.txt")).collect(),
             org_suffixes: lines(include_str!("lexicon/org_suffixes.txt")).collect(),
             first_names: pairs_by_value(include_str!("lexicon/first_names.txt")),
+            short_facts: HashMap::default(),
+            long_facts: Map::default(),
             max_phrase_words,
+        };
+        for (word, facts) in lexicon.all_facts() {
+            match packed(word) {
+                Some((key, _)) => lexicon.short_facts.insert(key, facts),
+                None => lexicon.long_facts.insert(word, facts),
+            };
         }
+        lexicon
+    }
+
+    /// [`Facts`] of every word some list holds, gathered from the lists.
+    fn all_facts(&self) -> Map<Facts> {
+        let mut out: Map<Facts> = Map::default();
+        let mut add = |word: &'static str, bit: u16| out.entry(word).or_default().bits |= bit;
+        let sets = [
+            (&self.speech_verbs, Facts::SPEECH_VERB),
+            (&self.not_names, Facts::NOT_NAME),
+            (&self.abbreviations, Facts::ABBREVIATION),
+            (&self.org_suffixes, Facts::ORG_SUFFIX),
+        ];
+        for (set, bit) in sets {
+            set.iter().for_each(|w| add(w, bit));
+        }
+        self.titles.keys().for_each(|w| add(w, Facts::TITLE));
+        self.modifiers.keys().for_each(|w| add(w, Facts::MODIFIER));
+        // `is_title_word` asks for a lower-case first letter.
+        self.title_words
+            .iter()
+            .filter(|w| w.starts_with(char::is_lowercase))
+            .for_each(|w| add(w, Facts::TITLE_WORD));
+        for (w, &n) in &self.title_lengths {
+            out.entry(w).or_default().title_lengths = n;
+        }
+        for (w, &n) in &self.modifier_lengths {
+            out.entry(w).or_default().modifier_lengths = n;
+        }
+        out
+    }
+
+    /// What the lists say of `word` (any case), with one look-up: a page's words are each
+    /// looked up once, and their facts asked as often as needed.
+    pub fn facts(&self, word: &str) -> Facts {
+        // Most words of a page: short, ASCII, no final period.
+        if let Some((key, as_written)) = packed(word).filter(|_| !word.ends_with('.')) {
+            let facts = self.short_facts.get(&key).copied().unwrap_or_default();
+            return if as_written { Facts { bits: facts.bits | Facts::AS_WRITTEN, ..facts } } else { facts };
+        }
+        with_lower(word, |w| {
+            let listed = match packed(w) {
+                Some((key, _)) => self.short_facts.get(&key),
+                None => self.long_facts.get(w),
+            };
+            let mut facts = listed.copied().unwrap_or_default();
+            // `is_not_name` reads a word without its final periods.
+            if w.ends_with('.') {
+                facts.bits &= !Facts::NOT_NAME;
+                if self.not_names.contains(w.trim_end_matches('.')) {
+                    facts.bits |= Facts::NOT_NAME;
+                }
+            }
+            if w == word {
+                facts.bits |= Facts::AS_WRITTEN;
+            }
+            facts
+        })
     }
 
     /// The English word lists, parsed on first use.
@@ -194,17 +266,6 @@ impl Lexicon {
         self.titles.get(phrase).copied()
     }
 
-    /// Bit `n` is set when some title phrase of `n` words starts with `first` (lower case): a
-    /// phrase of `n` words starting with another word is no title, whatever the rest.
-    pub fn title_lengths(&self, first: &str) -> u64 {
-        self.title_lengths.get(first).copied().unwrap_or(0)
-    }
-
-    /// Bit `n` is set when some modifier phrase of `n` words starts with `first` (lower case).
-    pub fn modifier_lengths(&self, first: &str) -> u64 {
-        self.modifier_lengths.get(first).copied().unwrap_or(0)
-    }
-
     /// The role family of a title or role noun (lower case).
     pub fn role_family(&self, phrase: &str) -> Option<&'static str> {
         self.titles.get(phrase).or_else(|| self.roles.get(phrase)).copied()
@@ -254,13 +315,98 @@ impl Lexicon {
     }
 }
 
+/// What the word lists say of one word, from [`Lexicon::facts`]: the answers of the
+/// look-ups the name search asks of every word, taken from one hash look-up.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Facts {
+    bits: u16,
+    /// Bit `n` set when some title phrase of `n` words starts with the word in lower case.
+    title_lengths: u16,
+    /// The same for modifier phrases.
+    modifier_lengths: u16,
+}
+
+impl Facts {
+    const SPEECH_VERB: u16 = 1;
+    const NOT_NAME: u16 = 1 << 1;
+    const ABBREVIATION: u16 = 1 << 2;
+    const ORG_SUFFIX: u16 = 1 << 3;
+    const TITLE: u16 = 1 << 4;
+    const MODIFIER: u16 = 1 << 5;
+    /// `is_title_word` of the word in lower case.
+    const TITLE_WORD: u16 = 1 << 6;
+    /// The word is written in lower case: the lists, all lower case, hold it as written.
+    const AS_WRITTEN: u16 = 1 << 7;
+
+    fn has(self, bit: u16) -> bool {
+        self.bits & bit != 0
+    }
+
+    /// [`Lexicon::is_speech_verb`].
+    pub fn is_speech_verb(self) -> bool {
+        self.has(Facts::SPEECH_VERB)
+    }
+
+    /// [`Lexicon::is_not_name`].
+    pub fn is_not_name(self) -> bool {
+        self.has(Facts::NOT_NAME)
+    }
+
+    /// [`Lexicon::is_abbreviation`].
+    pub fn is_abbreviation(self) -> bool {
+        self.has(Facts::ABBREVIATION)
+    }
+
+    /// [`Lexicon::is_org_suffix`].
+    pub fn is_org_suffix(self) -> bool {
+        self.has(Facts::ORG_SUFFIX)
+    }
+
+    /// Whether [`Lexicon::title_family`] knows the word in lower case.
+    pub fn is_title(self) -> bool {
+        self.has(Facts::TITLE)
+    }
+
+    /// Whether [`Lexicon::title_family`] knows the word as written.
+    pub fn is_title_as_written(self) -> bool {
+        self.has(Facts::TITLE) && self.has(Facts::AS_WRITTEN)
+    }
+
+    /// Whether [`Lexicon::modifier`] knows the word in lower case.
+    pub fn is_modifier(self) -> bool {
+        self.has(Facts::MODIFIER)
+    }
+
+    /// [`Lexicon::is_title_word`] of the word in lower case.
+    pub fn is_title_word(self) -> bool {
+        self.has(Facts::TITLE_WORD)
+    }
+
+    /// [`Lexicon::is_title_word`] of the word as written.
+    pub fn is_title_word_as_written(self) -> bool {
+        self.has(Facts::TITLE_WORD) && self.has(Facts::AS_WRITTEN)
+    }
+
+    /// Bit `n` is set when some title phrase of `n` words starts with the word in lower case:
+    /// a phrase of `n` words starting with another word is no title, whatever the rest.
+    pub fn title_lengths(self) -> u64 {
+        u64::from(self.title_lengths)
+    }
+
+    /// The same for modifier phrases.
+    pub fn modifier_lengths(self) -> u64 {
+        u64::from(self.modifier_lengths)
+    }
+}
+
 /// Per first word of `phrases` (split at single spaces), the bit mask of their word counts.
-fn lengths<'a>(phrases: impl Iterator<Item = &'a &'static str>) -> Map<u64> {
+/// (16 bits: no title or modifier comes near 16 words; a longer one would never be tried.)
+fn lengths<'a>(phrases: impl Iterator<Item = &'a &'static str>) -> Map<u16> {
     let mut out = Map::default();
     for p in phrases {
         let n = p.split(' ').count();
         let first = p.split(' ').next().unwrap_or("");
-        if n < 64 {
+        if n < 16 {
             *out.entry(first).or_insert(0) |= 1 << n;
         }
     }
@@ -306,6 +452,26 @@ pub fn lower(word: &str) -> Lower {
     }
 }
 
+/// A word of up to 15 ASCII bytes, lower-cased and packed into an integer with its length, and
+/// whether it was in lower case already; `None` for a longer word or one outside ASCII.
+fn packed(word: &str) -> Option<(u128, bool)> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 15 {
+        return None;
+    }
+    // Two halves of 64 bits: WebAssembly has no 128-bit shifts (each would be a call).
+    let mut halves = [0u64, (bytes.len() as u64) << 56];
+    let mut upper = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        if !b.is_ascii() {
+            return None;
+        }
+        upper |= b.is_ascii_uppercase();
+        halves[i / 8] |= u64::from(b.to_ascii_lowercase()) << (8 * (i % 8));
+    }
+    Some((u128::from(halves[0]) | u128::from(halves[1]) << 64, !upper))
+}
+
 /// Runs `f` on the lower-case form of `word`, without allocating for short ASCII words.
 fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 32];
@@ -342,5 +508,43 @@ mod tests {
         assert!(lx.is_not_name("The"));
         assert!(lx.is_org_suffix("Administration"));
         assert!(lx.max_phrase_words >= 3);
+        assert!(lx.max_phrase_words < 16, "phrase lengths are kept in 16 bits");
+    }
+
+    /// `Facts` answer as the look-ups they stand for, for every word of the lists written in
+    /// several ways, and for words of no list.
+    #[test]
+    fn facts_agree_with_the_lists() {
+        let lx = Lexicon::get();
+        let all = lx.all_facts();
+        let listed = all.keys().copied();
+        let other = ["Obama", "said.", "Sen.", "U.S.", "É", "ÉTAT", "mr..", "x", "", "3rd", "Ökonom"];
+        for word in listed.chain(other) {
+            let title_case = word
+                .chars()
+                .next()
+                .map_or(String::new(), |c| c.to_uppercase().chain(word.chars().skip(1)).collect::<String>());
+            let forms =
+                [word.to_string(), word.to_uppercase(), title_case, format!("{word}."), format!("{word}'s")];
+            for w in &forms {
+                let f = lx.facts(w);
+                let l = w.to_lowercase();
+                assert_eq!(f.is_speech_verb(), lx.is_speech_verb(w), "{w}");
+                assert_eq!(f.is_not_name(), lx.is_not_name(w), "{w}");
+                assert_eq!(f.is_abbreviation(), lx.is_abbreviation(w), "{w}");
+                assert_eq!(f.is_org_suffix(), lx.is_org_suffix(w), "{w}");
+                assert_eq!(f.is_title(), lx.title_family(&l).is_some(), "{w}");
+                assert_eq!(f.is_title_as_written(), lx.title_family(w).is_some(), "{w}");
+                assert_eq!(f.is_modifier(), lx.modifier(&l).is_some(), "{w}");
+                assert_eq!(f.is_title_word(), lx.is_title_word(&l), "{w}");
+                assert_eq!(f.is_title_word_as_written(), lx.is_title_word(w), "{w}");
+                assert_eq!(f.title_lengths(), lx.title_lengths.get(&*l).map_or(0, |&n| u64::from(n)), "{w}");
+                assert_eq!(
+                    f.modifier_lengths(),
+                    lx.modifier_lengths.get(&*l).map_or(0, |&n| u64::from(n)),
+                    "{w}"
+                );
+            }
+        }
     }
 }

@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::lexicon::{lower, Lexicon, Lower, ModifierKind};
+use crate::lexicon::{lower, Facts, Lexicon, ModifierKind};
 use crate::quotes::QuoteSpan;
 use crate::repeats::FxBuild;
 use crate::text::{is_capitalised, sentence_end_marks, words_in, Word};
@@ -126,6 +126,15 @@ fn is_initials(word: &str) -> bool {
             .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
 }
 
+/// `word` without the invisible characters inside it (copied whole when it has none, as
+/// nearly every word has).
+fn without_invisible(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_string();
+    }
+    word.chars().filter(|&c| !crate::text::is_invisible(c)).collect()
+}
+
 /// Is the gap between two words of one run allowed: spaces, possibly a parenthesis on each side?
 fn joins_run(gap: &str) -> bool {
     let g = gap.trim_start_matches(')');
@@ -143,10 +152,22 @@ struct Peeled {
 }
 
 /// Reads `[modifier]* title [title]*` from the start of `words` (lower-cased texts), as long as
-/// it can; returns how many words that took and the title, if one was read.
-fn peel_title(src: &str, words: &[Word]) -> Peeled {
+/// it can; returns how many words that took and the title, if one was read. `facts` are those
+/// of the words' bare forms (see `BlockWords`).
+fn peel_title(src: &str, words: &[Word], facts: &[Facts]) -> Peeled {
     let lx = Lexicon::get();
-    let lower: Vec<Lower> = words.iter().map(|w| lower(bare(w.text(src)))).collect();
+    // The lower-case phrase of `n` words from word `i`, made only for a length some title or
+    // modifier starting with word `i` has.
+    let phrase_at = |i: usize, n: usize| {
+        let mut out = String::new();
+        for (k, w) in words[i..i + n].iter().enumerate() {
+            if k > 0 {
+                out.push(' ');
+            }
+            out.push_str(&lower(bare(w.text(src))));
+        }
+        out
+    };
     let mut i = 0;
     let mut country = None;
     let mut organisation: Option<String> = None;
@@ -156,12 +177,12 @@ fn peel_title(src: &str, words: &[Word]) -> Peeled {
     while i < words.len() {
         let mut matched = false;
         // Phrase lengths some title or modifier starting with this word has: no other can match.
-        let lengths = lx.title_lengths(&lower[i]) | lx.modifier_lengths(&lower[i]);
+        let lengths = facts[i].title_lengths() | facts[i].modifier_lengths();
         for n in (1..=lx.max_phrase_words.min(words.len() - i)).rev() {
             if lengths & (1 << n) == 0 {
                 continue;
             }
-            let phrase = lower[i..i + n].join(" ");
+            let phrase = phrase_at(i, n);
             if let Some(f) = lx.title_family(&phrase) {
                 written_from.get_or_insert(i);
                 family = Some(f);
@@ -169,8 +190,8 @@ fn peel_title(src: &str, words: &[Word]) -> Peeled {
                 title_end = i;
                 matched = true;
                 // "envoy to Ukraine Kurt Volker": a place after to/of/for belongs to the title.
-                if i + 2 < words.len() && matches!(&*lower[i], "to" | "of" | "for") {
-                    if let Some((ModifierKind::Country, value)) = lx.modifier(&lower[i + 1]) {
+                if i + 2 < words.len() && matches!(&*lower(bare(words[i].text(src))), "to" | "of" | "for") {
+                    if let Some((ModifierKind::Country, value)) = lx.modifier(&phrase_at(i + 1, 1)) {
                         country = Some(value);
                         i += 2;
                         title_end = i;
@@ -199,12 +220,12 @@ fn peel_title(src: &str, words: &[Word]) -> Peeled {
         }
         // A portfolio or body in capitals before a title head: "Transport Minister",
         // "City Hall spokeswoman".
-        if !matched && family.is_none() && is_capitalised(words[i].text(src)) && !lx.is_not_name(&lower[i]) {
+        if !matched && family.is_none() && is_capitalised(words[i].text(src)) && !facts[i].is_not_name() {
             let head_follows = (i + 1..words.len().min(i + 4)).any(|h| {
                 (h - i == 1 || is_capitalised(words[h - 1].text(src)))
                     && (1..=lx.max_phrase_words.min(words.len() - h)).any(|n| {
-                        lx.title_lengths(&lower[h]) & (1 << n) != 0
-                            && lx.title_family(&lower[h..h + n].join(" ")).is_some()
+                        facts[h].title_lengths() & (1 << n) != 0
+                            && lx.title_family(&phrase_at(h, n)).is_some()
                     })
             });
             if head_follows {
@@ -233,15 +254,19 @@ fn peel_title(src: &str, words: &[Word]) -> Peeled {
 /// The words' texts joined by single spaces, parentheses dropped.
 fn join_words(src: &str, words: &[Word]) -> String {
     let lx = Lexicon::get();
-    let with_period = |w: &Word| {
-        let t = w.text(src);
-        if src[w.end..].starts_with('.') && lx.is_abbreviation(t) {
-            format!("{t}.")
-        } else {
-            t.to_string()
+    let mut out =
+        String::with_capacity(words.last().map_or(0, |w| w.end) - words.first().map_or(0, |w| w.start) + 1);
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
         }
-    };
-    words.iter().map(with_period).collect::<Vec<_>>().join(" ")
+        let t = w.text(src);
+        out.push_str(t);
+        if src[w.end..].starts_with('.') && lx.is_abbreviation(t) {
+            out.push('.');
+        }
+    }
+    out
 }
 
 /// Title-cases a title written in lower case after a name ("the mayor" → "Mayor").
@@ -308,6 +333,7 @@ impl Sentences<'_> {
 impl NameIndex {
     /// Finds every person-name mention in the blocks.
     pub fn build(blocks: &[String], spans: &[QuoteSpan]) -> NameIndex {
+        let lx = Lexicon::get();
         let mut mentions = Vec::new();
         let mut next_span = 0; // spans are in page order: walk them with the blocks
         for (b, src) in blocks.iter().enumerate() {
@@ -319,7 +345,8 @@ impl NameIndex {
                 spans[first..next_span].iter().map(|q| (q.start, q.end)).collect();
             let words = words_in(src, 0, src.len());
             if !is_headline(src, &words) {
-                find_in_block(b, src, &words, &quoted, &mut mentions);
+                let facts: Vec<Facts> = words.iter().map(|w| lx.facts(bare(w.text(src)))).collect();
+                find_in_block(b, src, &words, &facts, &quoted, &mut mentions);
             }
         }
         let mut index = NameIndex {
@@ -329,7 +356,6 @@ impl NameIndex {
             genders: HashMap::default(),
         };
         index.keep_people();
-        let lx = Lexicon::get();
         for m in &index.mentions {
             // A name is filed under its surname, and, when its first word is no known given
             // name, under that word too: family names come first in Chinese and Korean ("Xi
@@ -338,7 +364,10 @@ impl NameIndex {
                 m.has_given_name() && !lx.is_first_name(&m.tokens[0]) && !m.tokens[0].ends_with('.');
             let keys = std::iter::once(m.surname()).chain(family_first.then(|| m.tokens[0].as_str()));
             for key in keys {
-                let group = index.by_surname.entry(key.to_string()).or_default();
+                if !index.by_surname.contains_key(key) {
+                    index.by_surname.insert(key.to_string(), SurnameGroup::default());
+                }
+                let Some(group) = index.by_surname.get_mut(key) else { continue };
                 let k = match group.names.iter().position(|n| *n == m.tokens) {
                     Some(k) => k,
                     None => {
@@ -392,7 +421,9 @@ impl NameIndex {
             .collect();
         for (m, full) in index.mentions.iter().zip(&index.full) {
             if let Some(g) = mention_gender(m, full) {
-                index.genders.entry(full.clone()).or_insert(g);
+                if !index.genders.contains_key(full) {
+                    index.genders.insert(full.clone(), g);
+                }
             }
         }
         index
@@ -496,7 +527,6 @@ impl NameIndex {
                 std::iter::once(m.surname()).chain(family_first.then(|| m.tokens[0].as_str()))
             })
             .collect();
-        let surnames: HashSet<String, FxBuild> = surnames.into_iter().map(str::to_string).collect();
         for (m, k) in self.mentions.iter().zip(keep.iter_mut()) {
             if !*k && !m.has_given_name() {
                 *k = surnames.contains(m.surname());
@@ -531,7 +561,8 @@ impl NameIndex {
                     || n.len() < 2
                     || n.last() == tokens.last() && first_names_agree(&tokens[0], &n[0])
             })
-            .chain(std::iter::once(&tokens.to_vec()))
+            .map(Vec::as_slice)
+            .chain(std::iter::once(tokens))
             .max_by_key(|n| (n.len(), n.iter().map(String::len).sum::<usize>()))
             .map(|n| n.join(" "))
             .unwrap_or_default()
@@ -619,7 +650,7 @@ fn after_intro(src: &str, words: &[Word], sentences: &mut Sentences, at: usize, 
     }) && src[words[next - 1].end..words[next].start].trim().is_empty();
     before.len() <= 15
         && src[last.end..at].trim() == ","
-        && crate::speaker::is_intro_word(&first.text(src).to_lowercase())
+        && crate::speaker::is_intro_word(&lower(first.text(src)))
         && verb_next
 }
 
@@ -665,9 +696,27 @@ fn first_names_agree(a: &str, b: &str) -> bool {
         || short_form(b1, a1)
 }
 
-/// Finds the name runs of one block and turns them into mentions.
-fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)], out: &mut Vec<NameMention>) {
+/// Finds the name runs of one block and turns them into mentions. `facts[k]` is what the word
+/// lists say of word `k` without a possessive "'s" (looked up once per word of the block).
+fn find_in_block(
+    b: usize,
+    src: &str,
+    words: &[Word],
+    facts: &[Facts],
+    quoted: &[(usize, usize)],
+    out: &mut Vec<NameMention>,
+) {
     let lx = Lexicon::get();
+    // What the lists say of word `k` as written: the same as of its bare form but for a
+    // possessive.
+    let written = |k: usize| {
+        let t = words[k].text(src);
+        if bare(t).len() == t.len() {
+            facts[k]
+        } else {
+            lx.facts(t)
+        }
+    };
     // The block's quotations are in order and do not overlap: only the last one starting at or
     // before `at` can hold it.
     let in_quote = |at: usize| {
@@ -680,7 +729,7 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
     let mut i = 0;
     while i < words.len() {
         let w = words[i].text(src);
-        if !is_name_word(w) && !lx.is_title_word(w) {
+        if !is_name_word(w) && !written(i).is_title_word_as_written() {
             pending = None;
             i += 1;
             continue;
@@ -690,7 +739,7 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
         while j < words.len() {
             let mut gap = &src[words[j - 1].end..words[j].start];
             // "Mr. Obama", "Sen. Ann Lee": an abbreviation's period stays inside the run.
-            if lx.is_abbreviation(words[j - 1].text(src)) {
+            if written(j - 1).is_abbreviation() {
                 gap = gap.strip_prefix('.').unwrap_or(gap);
             }
             let wj = words[j].text(src);
@@ -706,17 +755,17 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
             };
             // "envoy to Ukraine Kurt Volker": a connector between a title and a place.
             // "Secretary of State Ann Lee": a title written with a connector.
-            let connector = matches!(wj, "to" | "of" | "for") && {
-                let prev_lower = lower(bare(words[j - 1].text(src)));
-                words.get(j + 1).is_some_and(|n| {
-                    (lx.title_family(&prev_lower).is_some() || lx.is_title_word(&prev_lower))
-                        && lx.modifier(&lower(bare(n.text(src)))).is_some()
+            let connector = matches!(wj, "to" | "of" | "for")
+                && words.get(j + 1).is_some_and(|n| {
+                    (facts[j - 1].is_title() || facts[j - 1].is_title_word()) && facts[j + 1].is_modifier()
                         || is_title_with_connector(lx, src, &words[j - 1], wj, n)
-                })
-            };
+                });
             let particle = particle || connector;
             if !joins_run(gap)
-                || !(is_name_word(wj) || particle || SUFFIXES.contains(&wj) || lx.is_title_word(wj))
+                || !(is_name_word(wj)
+                    || particle
+                    || SUFFIXES.contains(&wj)
+                    || written(j).is_title_word_as_written())
             {
                 break;
             }
@@ -736,16 +785,12 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
                     && is_title_with_connector(lx, src, &words[k - 1], t, &words[k + 1]);
             // A title head may follow a body's name ("City Hall spokeswoman"); a connector
             // such as "of" may not.
-            if !is_name_word(t) && seen_name && lx.title_family(t).is_none() && !inside_name {
+            if !is_name_word(t) && seen_name && !written(k).is_title_as_written() && !inside_name {
                 j = k;
                 break;
             }
-            if is_name_word(t) && {
-                let lower = lower(bare(t));
-                lx.title_family(&lower).is_none()
-                    && lx.modifier(&lower).is_none()
-                    && !lx.is_title_word(&lower)
-            } {
+            if is_name_word(t) && !facts[k].is_title() && !facts[k].is_modifier() && !facts[k].is_title_word()
+            {
                 seen_name = true;
             }
         }
@@ -755,11 +800,9 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
         // "the Washington Post Trump said": a body's name ends with its noun, and a person's
         // name with no title may follow it in the same run of capitals ("White House Press
         // Secretary Ann Lee" is one title).
-        if let Some(p) = (i..j - 1).rev().find(|&p| lx.is_org_suffix(bare(words[p].text(src)))) {
-            let untitled = words[p + 1..j].iter().all(|w| {
-                let l = lower(bare(w.text(src)));
-                lx.title_lengths(&l) == 0 && lx.modifier_lengths(&l) == 0
-            });
+        if let Some(p) = (i..j - 1).rev().find(|&p| facts[p].is_org_suffix()) {
+            let untitled =
+                facts[p + 1..j].iter().all(|f| f.title_lengths() == 0 && f.modifier_lengths() == 0);
             if untitled {
                 i = p + 1;
             }
@@ -768,7 +811,8 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
         let after_run = &src[run[run.len() - 1].end..];
         // Organisations: "Obama Administration", "Assad government".
         let next_word = words.get(j).map(|w| w.text(src));
-        let org_after = next_word.is_some_and(|n| lx.is_org_suffix(n))
+        let org_after = next_word.is_some()
+            && written(j).is_org_suffix()
             && joins_run(&src[run[run.len() - 1].end..words[j].start]);
         // Peel leading words that are not names ("The", "Also"), noting an honorific.
         let mut k = 0;
@@ -776,8 +820,8 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
         // "He Jianxiong": the family name He before a given name is no pronoun.
         let surname_he = run.len() > 1 && is_family_name_he(lx, src, &run[0], &run[1]);
         while k < run.len()
-            && lx.is_not_name(bare(run[k].text(src)))
-            && lx.modifier(&lower(run[k].text(src))).is_none()
+            && facts[i + k].is_not_name()
+            && !written(i + k).is_modifier()
             && !(k == 0 && surname_he)
         {
             honorific = honorific_gender(run[k].text(src));
@@ -788,7 +832,7 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
             i = j;
             continue;
         }
-        let peeled = peel_title(src, &run[k..]);
+        let peeled = peel_title(src, &run[k..], &facts[i + k..j]);
         let mut name_words = &run[k + peeled.used..];
         let mut title = peeled.title;
         // "Rival Hillary Clinton": a capitalised word that is no given name, before a given
@@ -834,7 +878,7 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
             && src[words[i - 1].end..words[i].start].chars().all(char::is_whitespace);
         let only_modifiers = title.is_none() && k + peeled.read == run.len();
         let is_place = name_words.len() > 1 && lx.is_place(&join_words(src, name_words));
-        let org_inside = name_words.last().is_some_and(|w| lx.is_org_suffix(bare(w.text(src))));
+        let org_inside = !name_words.is_empty() && facts[j - 1].is_org_suffix();
         // "The Dragon Waiting", "The New York Times": a capitalised run that opens with an
         // article is a work or a body; and one that fills a pair of quote marks is a title.
         let the = k > 0 && run[..k].iter().any(|w| matches!(w.text(src), "The" | "A" | "An"));
@@ -852,10 +896,12 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
             && !org_inside
             && name_words.iter().enumerate().all(|(n, w)| {
                 let t = bare(w.text(src));
-                (!lx.is_not_name(t) || n == 0 && k + peeled.used == 0 && surname_he) && {
-                    let lower = lower(t);
-                    lx.modifier(&lower).is_none() && lx.title_family(&lower).is_none()
-                } || SUFFIXES.contains(&t)
+                // The name's words end the run: word `n` of them is word `j - len + n` of the block.
+                let f = facts[j - name_words.len() + n];
+                (!f.is_not_name() || n == 0 && k + peeled.used == 0 && surname_he)
+                    && !f.is_modifier()
+                    && !f.is_title()
+                    || SUFFIXES.contains(&t)
                     || PARTICLES.contains(&t)
             });
         if !valid {
@@ -875,7 +921,7 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
         let name_end = last.start + bare(last.text(src)).len();
         let tokens: Vec<String> = name_words
             .iter()
-            .map(|w| bare(w.text(src)).chars().filter(|&c| !crate::text::is_invisible(c)).collect::<String>())
+            .map(|w| without_invisible(bare(w.text(src))))
             .filter(|t| !SUFFIXES.contains(&t.as_str()))
             .collect();
         // A name of suffixes alone ("Minister Sr") names nobody.
@@ -888,20 +934,20 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
         let possessive = bare(last.text(src)).len() != last.text(src).len();
         // "said Ann Lee", "said former mayor Ann Lee"; not "agreed with Ann Lee", nor "tweets
         // accusing Ann Lee" (a word between that is itself a verb makes the name its object).
-        let after_verb = words[..i].iter().rev().take(2).any(|w| lx.is_speech_verb(w.text(src)))
+        let after_verb = (i.saturating_sub(2)..i).any(|k| written(k).is_speech_verb())
             && words[..i].last().is_some_and(|w| {
                 const OBJECT_OF: &str = "with to for about against by on of at in";
                 let t = w.text(src);
                 !OBJECT_OF.split(' ').any(|p| p == t)
-                    && (lx.is_speech_verb(t) || !(t.ends_with("ing") || t.ends_with("ed")))
+                    && (written(i - 1).is_speech_verb() || !(t.ends_with("ing") || t.ends_with("ed")))
             });
         let subject = (opens_sentence(src, words, &mut sentences, mention_from)
             || after_verb
             || after_intro(src, words, &mut sentences, mention_from, j))
             && !possessive;
-        let next_verb = words.get(j).is_some_and(|w| lx.is_speech_verb(w.text(src)))
+        let next_verb = j < words.len() && written(j).is_speech_verb()
             || src[name_end..].trim_start().starts_with(',')
-                && words[j..].iter().take(12).any(|w| lx.is_speech_verb(w.text(src)));
+                && (j..words.len().min(j + 12)).any(|k| written(k).is_speech_verb());
         // "Angelique Brunner, a developer …", "Quina Jones, 25,", "X, who …": an apposition
         // that describes a person.
         let after = src[name_end..].trim_start();
@@ -925,7 +971,7 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
             speaks,
         };
         if mention.title.is_none() {
-            if let Some((title, end, next)) = apposition_title(src, words, j) {
+            if let Some((title, end, next)) = apposition_title(src, words, facts, j) {
                 mention.title = Some(title);
                 mention.end = end;
                 j = next;
@@ -940,7 +986,7 @@ fn find_in_block(b: usize, src: &str, words: &[Word], quoted: &[(usize, usize)],
 /// A title in apposition after a name: `Name, the [modifiers] title[ of Place],`.
 /// `j` is the index of the first word after the name. Returns the title, the byte offset where
 /// it ends and the index of the first word after it.
-fn apposition_title(src: &str, words: &[Word], j: usize) -> Option<(Title, usize, usize)> {
+fn apposition_title(src: &str, words: &[Word], facts: &[Facts], j: usize) -> Option<(Title, usize, usize)> {
     let prev_end = words.get(j.checked_sub(1)?)?.end;
     let gap_end = words.get(j)?.start;
     let gap = &src[prev_end..gap_end];
@@ -972,7 +1018,7 @@ fn apposition_title(src: &str, words: &[Word], j: usize) -> Option<(Title, usize
     if end == k {
         return None;
     }
-    let peeled = peel_title(src, &words[k..end]);
+    let peeled = peel_title(src, &words[k..end], &facts[k..end]);
     let mut title = peeled.title?;
     if k + peeled.used != end {
         return None;

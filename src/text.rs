@@ -307,25 +307,12 @@ pub fn compat_runs(blocks: &[String], nfkc: Option<Nfkc>) -> Vec<Vec<CompatRun>>
     let mut batch = String::new();
     let mut places: Vec<(usize, usize, usize)> = Vec::new();
     for (b, text) in blocks.iter().enumerate() {
-        if text.is_ascii() {
-            continue;
-        }
-        let mut run_start = None;
-        for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-            match (run_start, c.is_whitespace()) {
-                (None, false) => run_start = Some(i),
-                (Some(s), true) => {
-                    if !text[s..i].is_ascii() {
-                        if !places.is_empty() {
-                            batch.push('\n');
-                        }
-                        batch.push_str(&text[s..i]);
-                        places.push((b, s, i));
-                    }
-                    run_start = None;
-                }
-                _ => {}
+        for (s, e) in non_ascii_runs(text) {
+            if !places.is_empty() {
+                batch.push('\n');
             }
+            batch.push_str(&text[s..e]);
+            places.push((b, s, e));
         }
     }
     if places.is_empty() {
@@ -344,6 +331,29 @@ pub fn compat_runs(blocks: &[String], nfkc: Option<Nfkc>) -> Vec<Vec<CompatRun>>
         }
     }
     out
+}
+
+/// The byte ranges of the runs of non-whitespace characters of `text` that hold a character
+/// outside ASCII, in order. ASCII is passed a byte at a time: only a run around a non-ASCII
+/// character is read as characters.
+fn non_ascii_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    // Before `at` all is read, and `at` is 0 or follows whitespace.
+    let mut at = 0;
+    std::iter::from_fn(move || loop {
+        let p = at + bytes[at..].iter().position(|b| !b.is_ascii())?;
+        let c = text[p..].chars().next()?;
+        if c.is_whitespace() {
+            at = p + c.len_utf8();
+            continue;
+        }
+        let start =
+            bytes[at..p].iter().rposition(|&b| char::from(b).is_whitespace()).map_or(at, |q| at + q + 1);
+        let end =
+            text[p..].char_indices().find(|&(_, c)| c.is_whitespace()).map_or(text.len(), |(q, _)| p + q);
+        at = end;
+        return Some((start, end));
+    })
 }
 
 /// The block's text with its compatibility runs replaced by their NFKC forms.
@@ -384,17 +394,23 @@ impl Word {
 /// One pass over the bytes: ASCII letters and digits are taken a byte at a time, anything else
 /// is decoded as a character (the rules are those of `reference_words_in` in the tests).
 pub fn words_in(text: &str, from: usize, to: usize) -> Vec<Word> {
-    let mut out = Vec::new();
     let slice = &text[from..to];
     let bytes = slice.as_bytes();
+    // News text has a word every six bytes or so: reserve for that rather than grow.
+    let mut out = Vec::with_capacity(bytes.len() / 6 + 1);
     // The character at byte `i` and its length.
     let at = |i: usize| match bytes[i] {
         b if b.is_ascii() => (char::from(b), 1),
         _ => slice[i..].chars().next().map_or((' ', 1), |c| (c, c.len_utf8())),
     };
-    let alnum = |c: char| if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() };
+    let alnum = is_letter_or_digit;
     let mut i = 0;
     while i < bytes.len() {
+        // Spaces and ASCII punctuation between words, a byte at a time.
+        if BYTE_KIND[usize::from(bytes[i])] <= JOINER {
+            i += 1;
+            continue;
+        }
         let (c, len) = at(i);
         if !alnum(c) {
             i += len;
@@ -403,18 +419,23 @@ pub fn words_in(text: &str, from: usize, to: usize) -> Vec<Word> {
         let start = i;
         let mut j = i + len; // after the last character taken into the word
         while j < bytes.len() {
-            if bytes[j].is_ascii_alphanumeric() {
-                j += 1;
-                continue;
+            match BYTE_KIND[usize::from(bytes[j])] {
+                ALNUM => {
+                    j += 1;
+                    continue;
+                }
+                // Any other ASCII byte but a joiner ends the word.
+                OTHER => break,
+                _ => {}
             }
             let (d, dl) = at(j);
             let rest = &slice[j + dl..];
-            if alnum(d) || is_combining(d) || (is_invisible(d) && rest.starts_with(char::is_alphanumeric)) {
+            if alnum(d) || is_combining(d) || (is_invisible(d) && rest.starts_with(is_letter_or_digit)) {
                 j += dl;
             } else if is_word_joiner(d) {
                 // A joiner stays inside the word only when a letter or digit follows it, or,
                 // for a period, when it closes an initial or abbreviation such as "U.S.".
-                if rest.chars().next().is_some_and(|n| n.is_alphanumeric()) {
+                if rest.chars().next().is_some_and(is_letter_or_digit) {
                     j += dl;
                 } else if d == '.' && (is_initialism(&slice[start..j]) || is_initial(&slice[start..j])) {
                     j += 1;
@@ -430,6 +451,37 @@ pub fn words_in(text: &str, from: usize, to: usize) -> Vec<Word> {
         i = j;
     }
     out
+}
+
+/// What a byte says to [`words_in`]: an ASCII byte that is no part of a word, an ASCII joiner
+/// (`'`, `-`, `.`), an ASCII letter or digit, or a byte of a character outside ASCII.
+const OTHER: u8 = 0;
+const JOINER: u8 = 1;
+const ALNUM: u8 = 2;
+const NON_ASCII: u8 = 3;
+static BYTE_KIND: [u8; 256] = {
+    let mut kinds = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        kinds[b] = match b as u8 {
+            b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z' => ALNUM,
+            b'\'' | b'-' | b'.' => JOINER,
+            _ => OTHER,
+        };
+        b += 1;
+    }
+    kinds
+};
+
+/// `char::is_alphanumeric`, answered without Unicode's tables for ASCII and for the General
+/// Punctuation block (curly quotes, dashes, ellipsis: the non-ASCII characters news text has
+/// most, none of them a letter or digit).
+fn is_letter_or_digit(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+    }
 }
 
 /// Combining marks of the common blocks (diacritics, extended, for symbols).
@@ -538,6 +590,16 @@ fn is_sentence_end(text: &str, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn general_punctuation_has_no_letter_or_digit() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
+        for c in ['a', 'Z', '7', 'é', 'ß', '中', '٣'] {
+            assert!(is_letter_or_digit(c), "{c:?}");
+        }
+    }
 
     #[test]
     fn offsets_convert_both_ways() {

@@ -29,8 +29,17 @@ impl Hasher for Fx {
         for c in &mut chunks {
             self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
         }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
+        // The last 1 to 7 bytes go in as one word (two overlapping reads, and the length):
+        // a short word of a page, as most are, costs one step instead of one per byte.
+        let rest = chunks.remainder();
+        let n = rest.len();
+        if n >= 4 {
+            let lo = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]);
+            let hi = u32::from_le_bytes([rest[n - 4], rest[n - 3], rest[n - 2], rest[n - 1]]);
+            self.add(u64::from(lo) | u64::from(hi) << 32 ^ (n as u64) << 61);
+        } else if n > 0 {
+            let word = u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16;
+            self.add(word | (n as u64) << 24);
         }
     }
     #[inline]

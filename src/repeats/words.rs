@@ -50,8 +50,9 @@ impl Words {
                 sentence_end: Vec::with_capacity(total / 6),
                 ..Words::default()
             },
-            names: HashMap::default(),
-            short_names: HashMap::default(),
+            // Room for a page's vocabulary, which news text keeps under a word in 24 bytes.
+            names: HashMap::with_capacity_and_hasher(total / 96, FxBuild::default()),
+            short_names: HashMap::with_capacity_and_hasher(total / 32, FxBuild::default()),
             word: String::new(),
             span: (0, 0),
             pending: None,
@@ -184,12 +185,21 @@ impl Reader {
         while i < to {
             let b = bytes[i];
             if b.is_ascii_alphanumeric() && self.inside_word() {
-                // A letter or digit in the middle of a word, the usual byte: what `push` does
-                // with it, without the tests that cannot apply.
-                let c = b.to_ascii_lowercase();
-                self.form.hash.write_u32(u32::from(c));
-                self.word.push(char::from(c));
-                self.span.1 = self.span.1.max(i as u32 + 1);
+                // Letters and digits in the middle of a word, the usual bytes: what `push` does
+                // with each, without the tests that cannot apply, for the whole run.
+                let run = bytes[i..to].iter().position(|b| !b.is_ascii_alphanumeric()).map_or(to, |n| i + n);
+                self.word.reserve(run - i);
+                for &b in &bytes[i..run] {
+                    let c = b.to_ascii_lowercase();
+                    self.form.hash.write_u32(u32::from(c));
+                    self.word.push(char::from(c));
+                }
+                self.span.1 = self.span.1.max(run as u32);
+                i = run;
+            } else if b == b' ' && self.pending.is_none() {
+                // A space after a word or another space: what `push` does with it.
+                self.form.space = self.form.started;
+                self.flush();
                 i += 1;
             } else if b.is_ascii() {
                 let c = if b == b'`' { '\'' } else { char::from(b.to_ascii_lowercase()) };
