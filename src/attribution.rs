@@ -524,7 +524,7 @@ mod tests {
             ),
             (r#"It's denouncing what it calls "the biggest attack in history.""#, None),
             // A heading in capitals is no speaker.
-            (r#"THE BOARD HAS REVIEWED HIM. "We will win this," he said."#, Some(("he", Who::Pronoun))),
+            (r#"BOARD REVIEWS HARBOR PLAN says "it will not pass this year.""#, None),
             (
                 r#""We will win this," said Ann Smith, the mayor."#,
                 Some(("Ann Smith", name(&["Ann", "Smith"]))),
