@@ -14,6 +14,7 @@ use crate::lexicon::Lexicon;
 use crate::names::NameIndex;
 use crate::officials::{self, Roster};
 use crate::quotes::QuoteSpan;
+use crate::repeats::FxBuild;
 use crate::report::{Quote, Span};
 use crate::speaker::{Mention, Reader, Who};
 use crate::text::{chars_after, chars_before, is_capitalised, sentence_end, sentence_start, words_in, Word};
@@ -295,14 +296,14 @@ fn organisation_named_before(blocks: &[String], cue: &Cue) -> Option<String> {
 /// something the page names: the surname of a person named on it, a place or a body, or a
 /// word it writes with a capital inside a sentence (a proper noun: "after the debate
 /// Politifact did a fact-check").
-fn known_alone(word: &str, names: &NameIndex, proper_nouns: &HashSet<&str>) -> bool {
+fn known_alone(word: &str, names: &NameIndex, proper_nouns: &HashSet<&str, FxBuild>) -> bool {
     names.knows_surname(word) || is_body(word) || proper_nouns.contains(word)
 }
 
 /// The capitalised words that stand right after a lower-case word somewhere in the blocks.
 #[inline(never)]
-fn capitalised_inside_sentences(blocks: &[String]) -> HashSet<&str> {
-    let mut out = HashSet::new();
+fn capitalised_inside_sentences(blocks: &[String]) -> HashSet<&str, FxBuild> {
+    let mut out = HashSet::default();
     for b in blocks {
         let words = words_in(b, 0, b.len());
         for pair in words.windows(2) {

@@ -1061,7 +1061,6 @@ mod tests {
     /// (mention text, title, country, organisation)
     type Found = (String, Option<String>, Option<&'static str>, Option<String>);
 
-    /// The name index of a one-block page.
     #[test]
     fn titles_with_a_connector_or_a_party_and_names_after_a_body() {
         let m = mentions(
@@ -1077,6 +1076,7 @@ mod tests {
         );
     }
 
+    /// The name index of a one-block page.
     fn index(text: &str) -> NameIndex {
         NameIndex::build(&[text.to_string()], &[])
     }
